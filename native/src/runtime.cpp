@@ -1,0 +1,40 @@
+// Process-wide runtime: versions, threads, seeds, random-generator state and CUDA detection.
+#include "dgo.h"
+
+#include <ATen/Parallel.h>
+#include <opencv2/core.hpp>
+#include <torch/cuda.h>
+#include <torch/version.h>
+
+DGO_API const char* dgo_torch_version() { return TORCH_VERSION; }
+DGO_API const char* dgo_opencv_version() { return CV_VERSION; }
+
+DGO_API int32_t dgo_get_num_threads() { return at::get_num_threads(); }
+DGO_API int32_t dgo_set_num_threads(int32_t n) { DGO_STATUS(at::set_num_threads(n)) }
+
+DGO_API int32_t dgo_manual_seed(uint64_t seed) { DGO_STATUS(at::manual_seed(seed)) }
+
+// The CPU generator's state as a uint8 tensor (for checkpoints), and its restore.
+DGO_API dgo_tensor dgo_rng_get_state() {
+  DGO_TRY
+  auto gen = at::detail::getDefaultCPUGenerator();
+  std::lock_guard<std::mutex> lock(gen.mutex());
+  return dgo::wrap(gen.get_state());
+  DGO_CATCH(nullptr)
+}
+
+DGO_API int32_t dgo_rng_set_state(dgo_tensor state) {
+  DGO_STATUS({
+    auto gen = at::detail::getDefaultCPUGenerator();
+    std::lock_guard<std::mutex> lock(gen.mutex());
+    gen.set_state(*state);
+  })
+}
+
+DGO_API int32_t dgo_cuda_is_available() { DGO_TRY return torch::cuda::is_available() ? 1 : 0; DGO_CATCH(0) }
+DGO_API int32_t dgo_cuda_device_count() { DGO_TRY return static_cast<int32_t>(torch::cuda::device_count()); DGO_CATCH(0) }
+DGO_API int32_t dgo_cuda_synchronize() {
+  DGO_STATUS({
+    if (torch::cuda::is_available()) torch::cuda::synchronize();
+  })
+}

@@ -1,0 +1,143 @@
+using System.Runtime.InteropServices;
+using DigitOcr.Torch;
+using DigitOcr.Torch.Native;
+
+namespace DigitOcr.Imaging;
+
+public sealed partial class Image
+{
+    private const int DefaultJpegQuality = 95;
+
+    /// <summary>
+    /// Decodes an encoded image (PNG, JPEG, BMP, TIFF, WebP, ... whatever the OpenCV build reads) to a new 8-bit
+    /// grayscale image that the caller owns. JPEG EXIF orientation is applied; 16-bit pixels are scaled to 8 bits;
+    /// colour is converted with OpenCV's BGR-to-gray weights; transparent pixels are composited over white paper.
+    /// </summary>
+    /// <param name="data">The file's bytes.</param>
+    /// <param name="sourceName">The path or name of the data, used in error messages and <see cref="ImageDecodeException"/>.</param>
+    /// <param name="options">Limits; <see cref="DecodeOptions.Default"/> when null.</param>
+    /// <exception cref="ImageDecodeException">The data is empty, not an image, corrupt, truncated, or too large.</exception>
+    public static unsafe Image Decode(ReadOnlySpan<byte> data, string sourceName, DecodeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(sourceName);
+        options ??= DecodeOptions.Default;
+        options.Validate();
+        if (data.IsEmpty)
+        {
+            throw new ImageDecodeException(sourceName, "the input is empty (0 bytes)");
+        }
+
+        IntPtr raw;
+        fixed (byte* p = data)
+        {
+            raw = NativeMethods.dgo_image_decode(p, data.Length, options.MaxPixels);
+        }
+
+        try
+        {
+            return new Image(raw);
+        }
+        catch (TorchException e)
+        {
+            throw new ImageDecodeException(sourceName, e.Message, e);
+        }
+    }
+
+    /// <summary>Reads and decodes the image file at <paramref name="path"/>; see <see cref="Decode"/>. The caller owns the result.</summary>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
+    /// <exception cref="ImageDecodeException">The file is not a decodable image, or is too large.</exception>
+    public static Image Load(string path, DecodeOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The image file '{path}' does not exist.", path);
+        }
+
+        return Decode(File.ReadAllBytes(path), path, options);
+    }
+
+    /// <summary>Reads <paramref name="stream"/> to its end and decodes it; see <see cref="Decode"/>. The caller owns the result.</summary>
+    /// <param name="stream">The encoded image; read from its current position, and left open.</param>
+    /// <param name="sourceName">The name of the data, used in error messages.</param>
+    /// <param name="options">Limits; <see cref="DecodeOptions.Default"/> when null.</param>
+    /// <exception cref="ImageDecodeException">The data is not a decodable image, or is too large.</exception>
+    public static Image Load(Stream stream, string sourceName, DecodeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        if (stream is MemoryStream memory && memory.TryGetBuffer(out var segment))
+        {
+            var start = (int)memory.Position;
+            memory.Position = memory.Length;
+            return Decode(segment.AsSpan(start, (int)memory.Length - start), sourceName, options);
+        }
+
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return Decode(copy.GetBuffer().AsSpan(0, (int)copy.Length), sourceName, options);
+    }
+
+    /// <summary>Encodes this image in <paramref name="format"/> and returns the file's bytes.</summary>
+    /// <param name="format">The file format.</param>
+    /// <param name="jpegQuality">0..100, used by <see cref="ImageFormat.Jpeg"/> only.</param>
+    public byte[] Encode(ImageFormat format, int jpegQuality = DefaultJpegQuality)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(jpegQuality);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(jpegQuality, 100);
+        var buffer = NativeError.CheckHandle(NativeMethods.dgo_image_encode(Handle, ExtensionOf(format), jpegQuality));
+        try
+        {
+            var size = NativeMethods.dgo_buffer_size(buffer);
+            var bytes = new byte[size];
+            if (size > 0)
+            {
+                Marshal.Copy(NativeMethods.dgo_buffer_data(buffer), bytes, 0, bytes.Length);
+            }
+
+            return bytes;
+        }
+        finally
+        {
+            NativeMethods.dgo_buffer_free(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Encodes this image in the format named by <paramref name="path"/>'s extension (.png, .jpg, .jpeg, .bmp, .tif,
+    /// .tiff; JPEG at quality 95) and writes it there, replacing any file.
+    /// </summary>
+    /// <exception cref="ArgumentException">The extension is none of those.</exception>
+    public void Save(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        File.WriteAllBytes(path, Encode(FormatOf(path)));
+    }
+
+    /// <summary>The format that <see cref="Save"/> writes for <paramref name="path"/>'s extension.</summary>
+    /// <exception cref="ArgumentException">The extension is not one of .png, .jpg, .jpeg, .bmp, .tif, .tiff.</exception>
+    public static ImageFormat FormatOf(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var extension = Path.GetExtension(path);
+        return extension.ToLowerInvariant() switch
+        {
+            ".png" => ImageFormat.Png,
+            ".jpg" or ".jpeg" => ImageFormat.Jpeg,
+            ".bmp" => ImageFormat.Bmp,
+            ".tif" or ".tiff" => ImageFormat.Tiff,
+            _ => throw new ArgumentException(
+                $"Cannot tell the image format of '{path}' from its extension '{extension}'; use .png, .jpg, .jpeg, .bmp, .tif or .tiff.",
+                nameof(path)),
+        };
+    }
+
+    private static string ExtensionOf(ImageFormat format) => format switch
+    {
+        ImageFormat.Png => ".png",
+        ImageFormat.Jpeg => ".jpg",
+        ImageFormat.Bmp => ".bmp",
+        ImageFormat.Tiff => ".tif",
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown image format."),
+    };
+}

@@ -1,0 +1,63 @@
+namespace DigitOcr.Torch.Modules;
+
+/// <summary>
+/// 2-D convolution over NCHW input, as <c>torch.nn.Conv2d</c>: weight <c>[out, in/groups, k, k]</c>, optional bias
+/// <c>[out]</c>, initialised as PyTorch does (kaiming-uniform with a = sqrt(5); bias U(-1/sqrt(fan_in), +)).
+/// </summary>
+public sealed class Conv2d : Module<Tensor, Tensor>
+{
+    private readonly (long, long) stride;
+    private readonly (long, long) padding;
+    private readonly (long, long) dilation;
+    private readonly long groups;
+
+    public Conv2d(long inChannels, long outChannels, long kernelSize, long stride = 1, long padding = 0,
+        long dilation = 1, long groups = 1, bool bias = true)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(inChannels, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(outChannels, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(kernelSize, 1);
+        if (inChannels % groups != 0 || outChannels % groups != 0)
+        {
+            throw new ArgumentException($"channels {inChannels}->{outChannels} are not divisible by groups={groups}");
+        }
+
+        InChannels = inChannels;
+        OutChannels = outChannels;
+        KernelSize = kernelSize;
+        this.stride = (stride, stride);
+        this.padding = (padding, padding);
+        this.dilation = (dilation, dilation);
+        this.groups = groups;
+
+        using var scope = torch.NewDisposeScope();
+        weight = register_parameter(nameof(weight), new Parameter(torch.empty([outChannels, inChannels / groups, kernelSize, kernelSize])))!;
+        this.bias = register_parameter(nameof(bias), bias ? new Parameter(torch.empty([outChannels])) : null);
+        reset_parameters();
+    }
+
+    public long InChannels { get; }
+
+    public long OutChannels { get; }
+
+    public long KernelSize { get; }
+
+    public Parameter weight { get; }
+
+    public Parameter? bias { get; }
+
+    /// <summary>PyTorch's default initialisation (<c>Conv2d.reset_parameters</c>).</summary>
+    public void reset_parameters()
+    {
+        torch.nn.init.kaiming_uniform_(weight, a: Math.Sqrt(5));
+        if (bias is not null)
+        {
+            var (fanIn, _) = torch.nn.init.calculate_fan_in_and_fan_out(weight);
+            var bound = fanIn > 0 ? 1 / Math.Sqrt(fanIn) : 0;
+            torch.nn.init.uniform_(bias, -bound, bound);
+        }
+    }
+
+    public override Tensor forward(Tensor input) =>
+        torch.nn.functional.conv2d(input, weight, bias, stride, padding, dilation, groups);
+}

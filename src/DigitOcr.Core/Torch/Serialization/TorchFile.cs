@@ -1,0 +1,252 @@
+using System.IO.Compression;
+using System.Runtime.InteropServices;
+using DigitOcr.Torch.Modules;
+using DigitOcr.Torch.Native;
+
+namespace DigitOcr.Torch.Serialization;
+
+/// <summary>
+/// Reads and writes tensor dictionaries in PyTorch's own file format, so weights move between DigitOcr and PyTorch:
+/// a file from <c>torch.save(model.state_dict())</c> loads here, and a file saved here loads with <c>torch.load</c>
+/// (as a dict that <c>model.load_state_dict</c> accepts). Only tensors are read: whole pickled models are refused.
+/// </summary>
+public static class TorchFile
+{
+    private static readonly Dictionary<string, ScalarType> StorageTypes = new()
+    {
+        ["FloatStorage"] = ScalarType.Float32,
+        ["DoubleStorage"] = ScalarType.Float64,
+        ["HalfStorage"] = ScalarType.Float16,
+        ["BFloat16Storage"] = ScalarType.BFloat16,
+        ["LongStorage"] = ScalarType.Int64,
+        ["IntStorage"] = ScalarType.Int32,
+        ["ShortStorage"] = ScalarType.Int16,
+        ["CharStorage"] = ScalarType.Int8,
+        ["ByteStorage"] = ScalarType.Byte,
+        ["BoolStorage"] = ScalarType.Bool,
+    };
+
+    /// <summary>Writes <paramref name="tensors"/> (copied to the CPU) atomically: a crash mid-write leaves any previous file intact.</summary>
+    public static void Save(IEnumerable<KeyValuePair<string, Tensor>> tensors, string path)
+    {
+        var bytes = Serialize(tensors);
+        var full = Path.GetFullPath(path);
+        var temp = full + ".tmp-" + Environment.ProcessId;
+        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            stream.Write(bytes);
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temp, full, overwrite: true);
+    }
+
+    /// <summary>The bytes of a PyTorch file holding <paramref name="tensors"/>.</summary>
+    public static unsafe byte[] Serialize(IEnumerable<KeyValuePair<string, Tensor>> tensors)
+    {
+        var list = tensors.ToList();
+        var names = new IntPtr[list.Count];
+        try
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                names[i] = Marshal.StringToCoTaskMemUTF8(list[i].Key);
+            }
+
+            return Tensor.WithHandles(list.Select(kv => kv.Value).ToList(), raw =>
+            {
+                fixed (IntPtr* n = names)
+                fixed (IntPtr* t = raw)
+                {
+                    var buffer = NativeMethods.dgo_save_tensor_dict(n, t, raw.Length);
+                    NativeError.CheckHandle(buffer);
+                    try
+                    {
+                        var size = NativeMethods.dgo_buffer_size(buffer);
+                        return new ReadOnlySpan<byte>((void*)NativeMethods.dgo_buffer_data(buffer), checked((int)size)).ToArray();
+                    }
+                    finally
+                    {
+                        NativeMethods.dgo_buffer_free(buffer);
+                    }
+                }
+            });
+        }
+        finally
+        {
+            foreach (var name in names)
+            {
+                Marshal.FreeCoTaskMem(name);
+            }
+        }
+    }
+
+    /// <summary>Loads a state dict (or any dict of tensors) saved by PyTorch or by <see cref="Save"/>, on the CPU.</summary>
+    public static StateDict Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"weights file '{path}' does not exist", path);
+        }
+
+        using var stream = File.OpenRead(path);
+        return Load(stream, path);
+    }
+
+    /// <summary>Loads from a stream; <paramref name="sourceName"/> names it in errors.</summary>
+    public static StateDict Load(Stream stream, string sourceName)
+    {
+        try
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            return Read(zip);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException(
+                $"'{sourceName}' is not a PyTorch state-dict file DigitOcr can read ({e.Message}). " +
+                "Save weights with torch.save(model.state_dict(), path) (PyTorch 1.6+ zip format).", e);
+        }
+    }
+
+    private static StateDict Read(ZipArchive zip)
+    {
+        var pickle = zip.Entries.FirstOrDefault(e => e.FullName.EndsWith("data.pkl", StringComparison.Ordinal) && e.FullName.Count(c => c == '/') == 1)
+            ?? throw new InvalidDataException("no <archive>/data.pkl record");
+        var prefix = pickle.FullName[..^"data.pkl".Length];
+        var byteOrder = zip.GetEntry(prefix + "byteorder");
+        if (byteOrder is not null)
+        {
+            using var reader = new StreamReader(byteOrder.Open());
+            var order = reader.ReadToEnd().Trim();
+            if (order != "little")
+            {
+                throw new InvalidDataException($"tensors are stored {order}-endian; only little-endian files are supported");
+            }
+        }
+
+        using var storages = new StorageCache(zip, prefix);
+        var root = new PickleReader(ReadAll(pickle), Reduce, storages.Load).Load();
+        if (root is not PickleDict dict)
+        {
+            throw new InvalidDataException($"the file holds a {Describe(root)}, not a dict of tensors (a state dict)");
+        }
+
+        var result = new StateDict();
+        try
+        {
+            foreach (var (key, value) in dict.Items)
+            {
+                if (key is not string name)
+                {
+                    throw new InvalidDataException($"a key of type {Describe(key)} is not a parameter name");
+                }
+
+                if (value is not TensorSpec spec)
+                {
+                    throw new InvalidDataException($"'{name}' holds a {Describe(value)}, not a tensor");
+                }
+
+                result.Add(name, storages.Materialize(spec));
+            }
+        }
+        catch
+        {
+            result.Dispose();
+            throw;
+        }
+
+        return result;
+    }
+
+    private static object? Reduce(PickleGlobal callable, object?[] args) => callable.FullName switch
+    {
+        "collections.OrderedDict" => new PickleDict(),
+        "builtins.dict" => new PickleDict(),
+        "torch._utils._rebuild_tensor_v2" or "torch._utils._rebuild_tensor" => new TensorSpec(
+            args[0] as StorageSpec ?? throw new InvalidDataException("tensor without storage"),
+            (long)args[1]!,
+            Longs(args[2]),
+            Longs(args[3])),
+        "torch._utils._rebuild_parameter" or "torch._utils._rebuild_parameter_with_state" => args[0],
+        "torch.jit._pickle.restore_type_tag" => args[0],
+        _ => throw new InvalidDataException(
+            $"the file needs Python's {callable.FullName}: DigitOcr reads dicts of tensors (torch.save(model.state_dict())), not pickled objects"),
+    };
+
+    private static long[] Longs(object? tuple) =>
+        ((object?[])tuple!).Select(v => (long)v!).ToArray();
+
+    private static string Describe(object? value) => value switch
+    {
+        null => "None",
+        PickleGlobal g => g.FullName,
+        TensorSpec => "tensor",
+        _ => value.GetType().Name,
+    };
+
+    private static byte[] ReadAll(ZipArchiveEntry entry)
+    {
+        using var stream = entry.Open();
+        using var memory = new MemoryStream(checked((int)entry.Length));
+        stream.CopyTo(memory);
+        return memory.ToArray();
+    }
+
+    private sealed record StorageSpec(string Key, ScalarType Type);
+
+    private sealed record TensorSpec(StorageSpec Storage, long Offset, long[] Size, long[] Stride);
+
+    /// <summary>Reads each storage record once and owns the flat tensors made from them until disposed.</summary>
+    private sealed class StorageCache(ZipArchive zip, string prefix) : IDisposable
+    {
+        private readonly Dictionary<string, Tensor> flat = [];
+
+        public object? Load(object? persistentId)
+        {
+            if (persistentId is not object?[] { Length: >= 5 } pid || pid[0] as string != "storage")
+            {
+                throw new InvalidDataException("unknown persistent id (not a tensor storage)");
+            }
+
+            var typeName = (pid[1] as PickleGlobal)?.Name ?? string.Empty;
+            if (!StorageTypes.TryGetValue(typeName, out var type))
+            {
+                throw new InvalidDataException($"unsupported storage type '{typeName}'");
+            }
+
+            return new StorageSpec((string)pid[2]!, type);
+        }
+
+        public unsafe Tensor Materialize(TensorSpec spec)
+        {
+            if (!flat.TryGetValue(spec.Storage.Key, out var storage))
+            {
+                var entry = zip.GetEntry(prefix + "data/" + spec.Storage.Key)
+                    ?? throw new InvalidDataException($"storage record data/{spec.Storage.Key} is missing");
+                var bytes = ReadAll(entry);
+                var elementSize = spec.Storage.Type.ElementSize();
+                long[] shape = [bytes.Length / elementSize];
+                fixed (byte* b = bytes)
+                fixed (long* s = shape)
+                {
+                    storage = Tensor.Wrap(NativeMethods.dgo_from_data(b, shape[0] * elementSize, s, 1, (int)spec.Storage.Type))
+                        .DetachFromDisposeScope();
+                }
+
+                flat[spec.Storage.Key] = storage;
+            }
+
+            using var view = storage.as_strided(spec.Size, spec.Stride, spec.Offset);
+            return view.clone().DetachFromDisposeScope();
+        }
+
+        public void Dispose()
+        {
+            foreach (var tensor in flat.Values)
+            {
+                tensor.Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+using System.CommandLine;
+using DigitOcr.Training.Commands;
+
+// Thin entry point: parse the command line and hand over to a command.
+var root = new RootCommand("DigitOcr trainer: trains and inspects the handwritten-digit detector.")
+{
+    InfoCommand.Create(),
+};
+
+return root.Parse(args).Invoke();

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using DigitOcr.Tests.Support;
+using DigitOcr.Torch;
+using DigitOcr.Torch.Modules;
+using DigitOcr.Torch.Serialization;
+
+namespace DigitOcr.Tests.Torch;
+
+/// <summary>State dicts move between PyTorch and DigitOcr in both directions, in PyTorch's own file format.</summary>
+public class StateDictInteropTests
+{
+    [Fact]
+    public void StateDict_HasPyTorchNamesInPyTorchOrder()
+    {
+        using var net = new TinyNet();
+        using var state = net.state_dict();
+        Assert.Equal(
+            [
+                "features.0.weight", "features.0.bias",
+                "features.1.weight", "features.1.bias", "features.1.running_mean", "features.1.running_var", "features.1.num_batches_tracked",
+                "features.4.weight",
+            ],
+            state.Keys);
+        Assert.Equal(ScalarType.Int64, state["features.1.num_batches_tracked"].dtype);
+    }
+
+    [Fact]
+    public void PyTorchStateDict_LoadsAndReproducesPyTorchOutput()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var net = new TinyNet();
+        using (var state = TorchFile.Load(Golden.PathOf("tiny_net_state.pt")))
+        {
+            Assert.Equal(3L, state["features.1.num_batches_tracked"].item<long>());
+            var result = net.load_state_dict(state);
+            Assert.Empty(result.MissingKeys);
+        }
+
+        net.eval();
+        using var io = TorchFile.Load(Golden.PathOf("tiny_net_io.pt"));
+        TensorAssert.Close(io["output"], net.forward(io["input"]), 1e-5, "eval output");
+        Assert.Equal(3L, ((BatchNorm2d)net.features[1]).num_batches_tracked.item<long>());
+    }
+
+    [Fact]
+    public void DigitOcrStateDict_LoadsInPyTorchAndReproducesOurOutput()
+    {
+        using var scope = torch.NewDisposeScope();
+        torch.manual_seed(7);
+        using var net = new TinyNet();
+        net.train();
+        for (var i = 0; i < 5; i++)
+        {
+            net.forward(torch.randn([4, 1, 8, 8]));
+        }
+
+        net.eval();
+        var folder = Directory.CreateTempSubdirectory("digitocr-state-").FullName;
+        try
+        {
+            var statePath = Path.Combine(folder, "state.pt");
+            var outputPath = Path.Combine(folder, "output.pt");
+            using (var state = net.state_dict())
+            {
+                TorchFile.Save(state, statePath);
+            }
+
+            RunPython("check_state_dict.py", statePath, Golden.PathOf("tiny_net_io.pt"), outputPath);
+
+            using var io = TorchFile.Load(Golden.PathOf("tiny_net_io.pt"));
+            using var fromPyTorch = TorchFile.Load(outputPath);
+            TensorAssert.Close(net.forward(io["input"]), fromPyTorch["output"], 1e-5, "PyTorch's output with our weights");
+            Assert.Equal(5L, fromPyTorch["num_batches_tracked"].item<long>());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void SaveThenLoad_ReturnsTheSameTensors()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var net = new TinyNet();
+        var path = Path.Combine(Path.GetTempPath(), $"digitocr-roundtrip-{Guid.NewGuid():N}.pt");
+        try
+        {
+            using var saved = net.state_dict();
+            TorchFile.Save(saved, path);
+            using var loaded = TorchFile.Load(path);
+            Assert.Equal(saved.Keys, loaded.Keys);
+            foreach (var (name, tensor) in saved)
+            {
+                Assert.Equal(tensor.dtype, loaded[name].dtype);
+                TensorAssert.Close(tensor, loaded[name], 1e-12, name);
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void LoadStateDict_ListsMissingUnexpectedAndMisshapenKeys()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var net = new TinyNet();
+        using var state = net.state_dict();
+        var broken = state.Where(kv => kv.Key != "features.0.bias" && kv.Key != "features.4.weight")
+            .ToDictionary(kv => kv.Key, kv => kv.Value);
+        broken["features.4.weight"] = torch.zeros([2, 4, 5, 5]);
+        broken["head.weight"] = torch.zeros([1]);
+
+        var error = Assert.Throws<StateDictMismatchException>(() => net.load_state_dict(broken));
+        Assert.Equal(["features.0.bias"], error.Result.MissingKeys);
+        Assert.Equal(["head.weight"], error.Result.UnexpectedKeys);
+        Assert.Single(error.Result.MismatchedShapes);
+        Assert.Contains("features.4.weight: expected [2, 4, 3, 3], got [2, 4, 5, 5]", error.Message);
+    }
+
+    [Fact]
+    public void Load_TextFile_NamesTheFileAndTheFix()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"digitocr-not-weights-{Guid.NewGuid():N}.pt");
+        File.WriteAllText(path, "these are not weights");
+        try
+        {
+            var error = Assert.Throws<InvalidDataException>(() => TorchFile.Load(path));
+            Assert.Contains(path, error.Message);
+            Assert.Contains("torch.save(model.state_dict()", error.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static void RunPython(string script, params string[] arguments)
+    {
+        // Debian's PyTorch lives under /usr/bin/python3 (scripts/setup.sh installs python3-torch).
+        var start = new ProcessStartInfo("/usr/bin/python3") { WorkingDirectory = Golden.Folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(script);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{script} failed: {output}");
+    }
+}
