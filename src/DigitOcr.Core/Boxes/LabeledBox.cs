@@ -1,0 +1,12 @@
+namespace DigitOcr.Boxes;
+
+/// <summary>
+/// A ground-truth digit: its box (pixels, corner form), the digit 0-9, and whether it is ignored — a digit the
+/// detector should neither be rewarded nor punished for (for example one cut by a crop border): priors that match
+/// it become neutral, neither positives nor negatives.
+/// </summary>
+public readonly record struct LabeledBox(Box Box, int Digit, bool Ignored = false)
+{
+    /// <summary>The detector's class: 0 is background, digit d is d + 1.</summary>
+    public int ClassIndex => Digit + 1;
+}
