@@ -58,6 +58,15 @@ public sealed class Conv2d : Module<Tensor, Tensor>
         }
     }
 
-    public override Tensor forward(Tensor input) =>
-        torch.nn.functional.conv2d(input, weight, bias, stride, padding, dilation, groups);
+    public override Tensor forward(Tensor input)
+    {
+        var output = torch.nn.functional.conv2d(input, weight, bias, stride, padding, dilation, groups);
+        if (MultiplyAddCounter.Current is { } counter)
+        {
+            var shape = output.shape;
+            counter.Add(shape[0] * shape[1] * shape[2] * shape[3] * (InChannels / groups) * KernelSize * KernelSize);
+        }
+
+        return output;
+    }
 }

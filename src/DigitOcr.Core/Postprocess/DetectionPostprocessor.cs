@@ -1,0 +1,72 @@
+using DigitOcr.Boxes;
+using DigitOcr.Config;
+using DigitOcr.Torch;
+
+namespace DigitOcr.Postprocess;
+
+/// <summary>
+/// From raw SSD outputs to detections, as the reference's <c>Detect</c>: softmax over classes, decode boxes, each
+/// prior takes its argmax class, background dropped, top-k per class, one class-agnostic NMS, score threshold, at most
+/// max-detections. (Thresholding before NMS and top-k gives the same result as the reference's after: a box below the
+/// threshold can only suppress boxes scored lower still.)
+/// </summary>
+public sealed class DetectionPostprocessor(PostprocessOptions options, BoxCoder coder)
+{
+    public PostprocessOptions Options { get; } = options;
+
+    /// <summary>
+    /// Detections per image in pixels of the network input (<paramref name="imageWidth"/> x <paramref name="imageHeight"/>),
+    /// best score first. <paramref name="loc"/> <c>[B, P, 4]</c>, <paramref name="conf"/> <c>[B, P, C]</c> logits,
+    /// <paramref name="priors"/> <c>[P, 4]</c>.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<Detection>> Process(Tensor loc, Tensor conf, Tensor priors, int imageHeight, int imageWidth)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        var probabilities = torch.nn.functional.softmax(conf.detach(), 2);
+        var (best, label) = probabilities.max(2);
+        var candidate = label.gt(0.0).logical_and(best.ge(Options.ScoreThreshold));
+        var results = new List<IReadOnlyList<Detection>>();
+        for (var b = 0; b < loc.size(0); b++)
+        {
+            var index = candidate.select(0, b).nonzero().squeeze(1);
+            if (index.size(0) == 0)
+            {
+                results.Add([]);
+                continue;
+            }
+
+            var scores = best.select(0, b).index_select(0, index);
+            var labels = label.select(0, b).index_select(0, index).cpu().data<long>();
+            var scoreValues = scores.cpu().data<float>();
+            var topK = TopKPerClass(labels, scoreValues);
+            var topIndex = torch.tensor(topK);
+            var boxes = coder.Decode(loc.detach().select(0, b).index_select(0, index).index_select(0, topIndex),
+                priors.index_select(0, index).index_select(0, topIndex));
+            var kept = Nms.Run(boxes, scores.index_select(0, topIndex), Options.NmsIoU);
+            var corners = boxes.cpu().data<float>();
+            var detections = new List<Detection>(Math.Min(kept.Length, Options.MaxDetections));
+            foreach (var k in kept.Take(Options.MaxDetections))
+            {
+                var source = topK[k];
+                detections.Add(new Detection(
+                    (int)labels[source] - 1,
+                    scoreValues[source],
+                    new Box(corners[4 * k] * imageWidth, corners[(4 * k) + 1] * imageHeight, corners[(4 * k) + 2] * imageWidth, corners[(4 * k) + 3] * imageHeight)));
+            }
+
+            results.Add(detections);
+        }
+
+        return results;
+    }
+
+    /// <summary>Positions of the best <c>TopKPerClass</c> candidates of each class.</summary>
+    private long[] TopKPerClass(long[] labels, float[] scores) =>
+        Enumerable.Range(0, labels.Length)
+            .GroupBy(i => labels[i])
+            .SelectMany(g => g.OrderByDescending(i => scores[i]).Take(Options.TopKPerClass))
+            .Select(i => (long)i)
+            .Order()
+            .ToArray();
+}
