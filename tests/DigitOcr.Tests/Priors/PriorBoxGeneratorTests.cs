@@ -1,0 +1,69 @@
+using DigitOcr.Config;
+using DigitOcr.Model;
+using DigitOcr.Priors;
+
+namespace DigitOcr.Tests.Priors;
+
+public class PriorBoxGeneratorTests
+{
+    private static readonly PriorBoxGenerator Generator = new(new PriorOptions());
+
+    [Fact]
+    public void Reference224_Has16660Priors()
+    {
+        var sizes = FeatureGeometry.FeatureSizes(224, 224);
+        Assert.Equal(16_660, Generator.Count(sizes));
+        Assert.Equal(16_660 * 4, Generator.Generate(sizes, 224, 224).Length);
+    }
+
+    [Fact]
+    public void FirstCell_HasTheFourHandComputedBoxes()
+    {
+        var priors = Generator.Generate(FeatureGeometry.FeatureSizes(224, 224), 224, 224);
+        // Level 0: step 32, min 99, max 153. Centre (0.5 * 32) / 224.
+        var c = 16f / 224;
+        var s = 99f / 224;
+        var big = (float)Math.Sqrt(99.0 * 153.0) / 224;
+        var r = (float)Math.Sqrt(2);
+        float[] expected = [c, c, s, s, c, c, big, big, c, c, s * r, s / r, c, c, s / r, s * r];
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(expected[i], priors[i], 1e-6);
+        }
+    }
+
+    [Fact]
+    public void CellsAreRowMajor_AndLevelsGoCoarseToFine()
+    {
+        var priors = Generator.Generate(FeatureGeometry.FeatureSizes(224, 224), 224, 224);
+        // Second cell of level 0 is column 1 of row 0: cx = 1.5 * 32 / 224, cy unchanged.
+        Assert.Equal(48f / 224, priors[16], 1e-6);
+        Assert.Equal(16f / 224, priors[17], 1e-6);
+        // First prior of level 1 (after 7 * 7 * 4 level-0 priors): step 16, min size 45.
+        Assert.Equal(8f / 224, priors[7 * 7 * 4 * 4], 1e-6);
+        Assert.Equal(45f / 224, priors[(7 * 7 * 4 * 4) + 2], 1e-6);
+    }
+
+    [Fact]
+    public void AnyInputSize_KeepsAnchorsInPixels()
+    {
+        // A 448 x 320 input: maps follow the backbone, anchors keep 9..153 px.
+        var sizes = FeatureGeometry.FeatureSizes(320, 448);
+        Assert.Equal((10, 14), sizes[0]);
+        Assert.Equal((80, 112), sizes[3]);
+        var priors = Generator.Generate(sizes, 320, 448);
+        Assert.Equal(99f / 448, priors[2], 1e-6);
+        Assert.Equal(99f / 320, priors[3], 1e-6);
+        Assert.Equal(16f / 448, priors[0], 1e-6);
+    }
+
+    [Theory]
+    [InlineData(224, 7)]
+    [InlineData(230, 8)]
+    [InlineData(64, 2)]
+    [InlineData(33, 2)]
+    public void FeatureGeometry_MatchesTheStrides(int size, int coarsest)
+    {
+        Assert.Equal(coarsest, FeatureGeometry.FeatureSizes(size, size)[0].Height);
+    }
+}
