@@ -101,6 +101,15 @@ for k in range(3):
     (p * g).sum().backward()
     opt.step()
     record("sgd", **{f"grad{k}": g, f"after{k}": p})
+q = torch.randn(3, 4, requires_grad=True)
+record("adamw", initial=q)
+adam = torch.optim.AdamW([q], lr=0.01, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.05)
+for k in range(3):
+    g = torch.randn(3, 4)
+    adam.zero_grad()
+    (q * g).sum().backward()
+    adam.step()
+    record("adamw", **{f"grad{k}": g, f"after{k}": q})
 sched = torch.optim.lr_scheduler.MultiStepLR(opt, milestones=[2, 4], gamma=0.1)
 lrs = []
 for _ in range(6):
