@@ -308,3 +308,63 @@ DGO_API int32_t dgo_image_draw_text(dgo_image image, const char* text, int32_t x
                 cv::LINE_AA);
   })
 }
+
+// Pastes `src` onto `dst` in place with its top-left at (x, y), clipped to `dst`. mode: 0 copy, 1 per-pixel
+// maximum, 2 per-pixel minimum (for composing ink layers where the darker or brighter stroke wins).
+DGO_API int32_t dgo_image_draw_image(dgo_image dst, dgo_image src, int32_t x, int32_t y, int32_t mode) {
+  DGO_STATUS({
+    check_image(dst);
+    check_image(src);
+    TORCH_CHECK(dst->type() == src->type(), "cannot paste a ", src->channels(), "-channel image onto a ",
+                dst->channels(), "-channel image");
+    TORCH_CHECK(mode >= 0 && mode <= 2, "paste mode must be 0 (copy), 1 (max) or 2 (min), got ", mode);
+    const cv::Rect target = cv::Rect(x, y, src->cols, src->rows) & cv::Rect(0, 0, dst->cols, dst->rows);
+    if (!target.empty()) {
+      const cv::Rect source(target.x - x, target.y - y, target.width, target.height);
+      cv::Mat to = (*dst)(target);
+      const cv::Mat from = (*src)(source);
+      if (mode == 0) {
+        from.copyTo(to);
+      } else if (mode == 1) {
+        cv::max(to, from, to);
+      } else {
+        cv::min(to, from, to);
+      }
+    }
+  })
+}
+
+// Draws, in place, an antialiased polyline through n sub-pixel points (xy interleaved), closed or open; a negative
+// thickness fills the polygon instead.
+DGO_API int32_t dgo_image_draw_polyline(dgo_image image, const double* xy, int32_t n, int32_t closed, double b,
+                                        double g, double r, int32_t thickness) {
+  DGO_STATUS({
+    check_image(image);
+    TORCH_CHECK(n >= 2, "a polyline needs at least 2 points, got ", n);
+    const int shift = 4;
+    const double k = 1 << shift;
+    std::vector<cv::Point> points(static_cast<size_t>(n));
+    for (int32_t i = 0; i < n; ++i) points[i] = cv::Point(cvRound(xy[2 * i] * k), cvRound(xy[2 * i + 1] * k));
+    const cv::Scalar color(b, g, r);
+    if (thickness < 0) {
+      const cv::Point* pts = points.data();
+      const int count = n;
+      cv::fillPoly(*image, &pts, &count, 1, color, cv::LINE_AA, shift);
+    } else {
+      cv::polylines(*image, points, closed != 0, color, thickness, cv::LINE_AA, shift);
+    }
+  })
+}
+
+// Draws, in place, an antialiased circle (sub-pixel centre and radius); a negative thickness fills it.
+DGO_API int32_t dgo_image_draw_circle(dgo_image image, double cx, double cy, double radius, double b, double g,
+                                      double r, int32_t thickness) {
+  DGO_STATUS({
+    check_image(image);
+    TORCH_CHECK(radius >= 0, "a circle's radius must not be negative, got ", radius);
+    const int shift = 4;
+    const double k = 1 << shift;
+    cv::circle(*image, cv::Point(cvRound(cx * k), cvRound(cy * k)), cvRound(radius * k), cv::Scalar(b, g, r),
+               thickness, cv::LINE_AA, shift);
+  })
+}

@@ -43,3 +43,28 @@ DGO_API int32_t dgo_zero_grad(const dgo_tensor* params, int64_t n, int32_t set_t
     }
   })
 }
+
+// torch.optim.AdamW, single-tensor path (torch/optim/adamw.py), for one step number `step` (1-based):
+//   p *= 1 - lr * weight_decay;  m = b1 m + (1 - b1) g;  v = b2 v + (1 - b2) g^2;
+//   p -= lr / (1 - b1^step) * m / (sqrt(v) / sqrt(1 - b2^step) + eps).
+// `exp_avg` and `exp_avg_sq` hold one state tensor per parameter: null ones are created (zeros) here.
+DGO_API int32_t dgo_adamw_step(const dgo_tensor* params, dgo_tensor* exp_avg, dgo_tensor* exp_avg_sq, int64_t n,
+                               double lr, double beta1, double beta2, double eps, double weight_decay, int64_t step) {
+  DGO_STATUS({
+    at::NoGradGuard no_grad;
+    const double bias1 = 1 - std::pow(beta1, static_cast<double>(step));
+    const double bias2 = 1 - std::pow(beta2, static_cast<double>(step));
+    for (int64_t i = 0; i < n; ++i) {
+      at::Tensor& p = *params[i];
+      const at::Tensor& g = p.grad();
+      if (!g.defined()) continue;
+      if (exp_avg[i] == nullptr) exp_avg[i] = dgo::wrap(at::zeros_like(p));
+      if (exp_avg_sq[i] == nullptr) exp_avg_sq[i] = dgo::wrap(at::zeros_like(p));
+      if (weight_decay != 0) p.mul_(1 - lr * weight_decay);
+      exp_avg[i]->mul_(beta1).add_(g, 1 - beta1);
+      exp_avg_sq[i]->mul_(beta2).addcmul_(g, g, 1 - beta2);
+      auto denom = (exp_avg_sq[i]->sqrt() / std::sqrt(bias2)).add_(eps);
+      p.addcdiv_(*exp_avg[i], denom, -lr / bias1);
+    }
+  })
+}

@@ -2,6 +2,7 @@
 #include "dgo.h"
 
 #include <ATen/Parallel.h>
+#include <malloc.h>
 #include <opencv2/core.hpp>
 #include <torch/cuda.h>
 #include <torch/version.h>
@@ -37,4 +38,13 @@ DGO_API int32_t dgo_cuda_synchronize() {
   DGO_STATUS({
     if (torch::cuda::is_available()) torch::cuda::synchronize();
   })
+}
+
+// Keeps freed memory in the process instead of returning it to the system after every large free. libtorch on
+// the CPU has no caching allocator, so each training step would otherwise mmap, page-fault and munmap its
+// activations (tens of MB each). Process-wide; the trainer turns it on, a host application decides for itself.
+DGO_API int32_t dgo_set_malloc_caching(int32_t enable) {
+  const int ok = enable ? (mallopt(M_MMAP_MAX, 0) & mallopt(M_TRIM_THRESHOLD, 1 << 30) & mallopt(M_TOP_PAD, 64 << 20))
+                        : (mallopt(M_MMAP_MAX, 65536) & mallopt(M_TRIM_THRESHOLD, 128 * 1024) & mallopt(M_TOP_PAD, 0));
+  return ok ? 0 : -1;
 }

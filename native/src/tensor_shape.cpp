@@ -82,3 +82,12 @@ DGO_API int32_t dgo_add_scalar_(dgo_tensor t, dgo_scalar v) { DGO_STATUS(t->add_
 DGO_API int32_t dgo_mul_scalar_(dgo_tensor t, dgo_scalar v) { DGO_STATUS(t->mul_(dgo::to_scalar(v))) }
 DGO_API int32_t dgo_mul_(dgo_tensor t, dgo_tensor other) { DGO_STATUS(t->mul_(*other)) }
 DGO_API int32_t dgo_clamp_(dgo_tensor t, double min, double max) { DGO_STATUS(t->clamp_(min, max)) }
+
+// Memory layout: 0 = contiguous (NCHW), 1 = channels last (NHWC). oneDNN's convolutions run faster on NHWC.
+DGO_API dgo_tensor dgo_contiguous_format(dgo_tensor t, int32_t format) {
+  DGO_TENSOR(t->contiguous(format == 1 ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous))
+}
+DGO_API int32_t dgo_is_contiguous_format(dgo_tensor t, int32_t format) {
+  DGO_TRY return t->is_contiguous(format == 1 ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous) ? 1 : 0;
+  DGO_CATCH(-1)
+}

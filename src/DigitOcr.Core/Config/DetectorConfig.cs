@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DigitOcr.Training;
 
 namespace DigitOcr.Config;
 
@@ -34,6 +35,8 @@ public sealed record DetectorConfig
 
     public PostprocessOptions Postprocess { get; init; } = new();
 
+    public TrainingOptions Training { get; init; } = new();
+
     /// <summary>Reads and validates a config file; errors name the file and every problem found.</summary>
     public static DetectorConfig Load(string path)
     {
@@ -65,7 +68,7 @@ public sealed record DetectorConfig
     public DetectorConfig Validated(string sourceName = "config")
     {
         var problems = Model.Validate().Concat(Priors.Validate()).Concat(Matcher.Validate())
-            .Concat(Loss.Validate()).Concat(Postprocess.Validate()).ToList();
+            .Concat(Loss.Validate()).Concat(Postprocess.Validate()).Concat(Training.Validate()).ToList();
         if (InputSize < 32)
         {
             problems.Add($"inputSize must be at least 32, got {InputSize}");

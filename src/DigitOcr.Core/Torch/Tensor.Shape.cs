@@ -56,6 +56,20 @@ public partial class Tensor
 
     public Tensor contiguous() => Wrap(dgo_contiguous(Handle));
 
+    /// <summary>A copy (or this tensor's data, if already so) laid out in <paramref name="format"/>.</summary>
+    public Tensor contiguous(MemoryFormat format) => Wrap(dgo_contiguous_format(Handle, (int)format));
+
+    public bool is_contiguous(MemoryFormat format = MemoryFormat.Contiguous)
+    {
+        var result = dgo_is_contiguous_format(Handle, (int)format);
+        if (result < 0)
+        {
+            NativeError.CheckLast();
+        }
+
+        return result == 1;
+    }
+
     public Tensor clone() => Wrap(dgo_clone(Handle));
 
     /// <summary>A tensor sharing this one's storage, outside autograd.</summary>

@@ -205,6 +205,13 @@ public static partial class torch
         NativeError.CheckStatus(dgo_set_num_threads(threads));
     }
 
+    /// <summary>
+    /// Keeps freed native memory in the process (glibc: no mmap for large blocks, high trim threshold) so that each
+    /// training step reuses its activations' pages instead of faulting fresh ones. Process-wide: the trainer turns it
+    /// on; a host application decides for itself.
+    /// </summary>
+    public static void set_malloc_caching(bool enable) => NativeError.CheckStatus(dgo_set_malloc_caching(enable ? 1 : 0));
+
     /// <summary>Version of the libtorch the shim was built against.</summary>
     public static string __version__ => Marshal.PtrToStringUTF8(dgo_torch_version()) ?? "?";
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DigitOcr.Tests.Support;
 using DigitOcr.Torch;
 using DigitOcr.Torch.Modules;
@@ -65,7 +64,7 @@ public class StateDictInteropTests
                 TorchFile.Save(state, statePath);
             }
 
-            RunPython("check_state_dict.py", statePath, Golden.PathOf("tiny_net_io.pt"), outputPath);
+            Python.Run("check_state_dict.py", statePath, Golden.PathOf("tiny_net_io.pt"), outputPath);
 
             using var io = TorchFile.Load(Golden.PathOf("tiny_net_io.pt"));
             using var fromPyTorch = TorchFile.Load(outputPath);
@@ -135,21 +134,5 @@ public class StateDictInteropTests
         {
             File.Delete(path);
         }
-    }
-
-    private static void RunPython(string script, params string[] arguments)
-    {
-        // Debian's PyTorch lives under /usr/bin/python3 (scripts/setup.sh installs python3-torch).
-        var start = new ProcessStartInfo("/usr/bin/python3") { WorkingDirectory = Golden.Folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(script);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{script} failed: {output}");
     }
 }

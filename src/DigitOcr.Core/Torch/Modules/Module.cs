@@ -218,6 +218,13 @@ public abstract class Module : IDisposable
         return this;
     }
 
+    /// <summary>Lays out every 4-D parameter and buffer (convolution weights) in <paramref name="format"/>; returns this.</summary>
+    public Module to(MemoryFormat format)
+    {
+        Move(t => t.ndim == 4 ? NativeMethods.dgo_contiguous_format(t.Handle, (int)format) : NativeMethods.dgo_alias(t.Handle));
+        return this;
+    }
+
     private void Move(Func<Tensor, IntPtr> convert)
     {
         using var noGrad = torch.no_grad();

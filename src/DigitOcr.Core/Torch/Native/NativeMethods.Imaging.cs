@@ -64,4 +64,13 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(NativeLibraryResolver.LibraryName, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int dgo_image_draw_text(ImageHandle image, string text, int x, int y, double scale, double b, double g, double r, int thickness);
+
+    [LibraryImport(NativeLibraryResolver.LibraryName)]
+    internal static partial int dgo_image_draw_image(ImageHandle destination, ImageHandle source, int x, int y, int mode);
+
+    [LibraryImport(NativeLibraryResolver.LibraryName)]
+    internal static partial int dgo_image_draw_polyline(ImageHandle image, double* xy, int count, int closed, double b, double g, double r, int thickness);
+
+    [LibraryImport(NativeLibraryResolver.LibraryName)]
+    internal static partial int dgo_image_draw_circle(ImageHandle image, double cx, double cy, double radius, double b, double g, double r, int thickness);
 }

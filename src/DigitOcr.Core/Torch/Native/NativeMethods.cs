@@ -113,6 +113,15 @@ internal static unsafe partial class NativeMethods
     internal static partial IntPtr dgo_transpose(TensorHandle t, long dim0, long dim1);
 
     [LibraryImport(NativeLibraryResolver.LibraryName)]
+    internal static partial IntPtr dgo_contiguous_format(TensorHandle t, int format);
+
+    [LibraryImport(NativeLibraryResolver.LibraryName)]
+    internal static partial int dgo_is_contiguous_format(TensorHandle t, int format);
+
+    [LibraryImport(NativeLibraryResolver.LibraryName)]
+    internal static partial int dgo_set_malloc_caching(int enable);
+
+    [LibraryImport(NativeLibraryResolver.LibraryName)]
     internal static partial IntPtr dgo_contiguous(TensorHandle t);
 
     [LibraryImport(NativeLibraryResolver.LibraryName)]
@@ -417,6 +426,9 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(NativeLibraryResolver.LibraryName)]
     internal static partial int dgo_sgd_step(IntPtr* parameters, IntPtr* buffers, long n, double lr, double momentum, double dampening, double weightDecay, int nesterov, int maximize);
+
+    [LibraryImport(NativeLibraryResolver.LibraryName)]
+    internal static partial int dgo_adamw_step(IntPtr* parameters, IntPtr* expAvg, IntPtr* expAvgSq, long n, double lr, double beta1, double beta2, double eps, double weightDecay, long step);
 
     [LibraryImport(NativeLibraryResolver.LibraryName)]
     internal static partial int dgo_zero_grad(IntPtr* parameters, long n, int setToNone);

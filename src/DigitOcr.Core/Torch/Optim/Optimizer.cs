@@ -32,6 +32,12 @@ public abstract class Optimizer : IDisposable
     /// <summary>Updates every parameter that has a gradient.</summary>
     public abstract void step();
 
+    /// <summary>Per-parameter state by kind (PyTorch's names, e.g. "momentum_buffer"), one slot per parameter; owned by the optimizer.</summary>
+    public abstract IReadOnlyDictionary<string, IReadOnlyList<Tensor?>> State { get; }
+
+    /// <summary>Restores state saved from <see cref="State"/> (copies are taken).</summary>
+    public abstract void LoadState(IReadOnlyDictionary<string, IReadOnlyList<Tensor?>> state);
+
     /// <summary>Clears gradients: drops them (PyTorch 2's default) or zeroes them in place.</summary>
     public unsafe void zero_grad(bool setToNone = true) =>
         Tensor.WithHandles(Parameters, raw =>

@@ -10,7 +10,7 @@ namespace DigitOcr.Torch.Optim;
 /// </summary>
 public sealed class SGD : Optimizer
 {
-    private readonly Tensor?[] momentumBuffers;
+    private readonly OptimizerState momentumBuffers;
 
     public SGD(IEnumerable<Parameter> parameters, double lr, double momentum = 0, double dampening = 0,
         double weight_decay = 0, bool nesterov = false, bool maximize = false)
@@ -28,7 +28,7 @@ public sealed class SGD : Optimizer
         WeightDecay = weight_decay;
         Nesterov = nesterov;
         Maximize = maximize;
-        momentumBuffers = new Tensor?[Parameters.Count];
+        momentumBuffers = new OptimizerState(Parameters.Count);
     }
 
     public double Momentum { get; }
@@ -42,63 +42,30 @@ public sealed class SGD : Optimizer
     public bool Maximize { get; }
 
     /// <summary>The momentum buffer of each parameter (null before its first update), owned by this optimizer.</summary>
-    public IReadOnlyList<Tensor?> MomentumBuffers => momentumBuffers;
+    public IReadOnlyList<Tensor?> MomentumBuffers => momentumBuffers.Slots;
 
-    /// <summary>Replaces the momentum buffers (when resuming); copies are taken, the caller keeps its tensors.</summary>
-    public void LoadMomentumBuffers(IReadOnlyList<Tensor?> buffers)
-    {
-        if (buffers.Count != momentumBuffers.Length)
-        {
-            throw new ArgumentException($"expected {momentumBuffers.Length} momentum buffers, got {buffers.Count}");
-        }
+    public override IReadOnlyDictionary<string, IReadOnlyList<Tensor?>> State =>
+        new Dictionary<string, IReadOnlyList<Tensor?>> { ["momentum_buffer"] = momentumBuffers.Slots };
 
-        for (var i = 0; i < buffers.Count; i++)
-        {
-            momentumBuffers[i]?.Dispose();
-            momentumBuffers[i] = buffers[i]?.to(Parameters[i].device).clone().DetachFromDisposeScope();
-        }
-    }
+    public override void LoadState(IReadOnlyDictionary<string, IReadOnlyList<Tensor?>> state) =>
+        momentumBuffers.Load(state["momentum_buffer"], Parameters);
 
     public override unsafe void step()
     {
-        var buffers = new IntPtr[momentumBuffers.Length];
-        var existing = momentumBuffers.Where(b => b is not null).Cast<Tensor>().ToList();
-        Tensor.WithHandles(existing, _ =>
+        var buffers = momentumBuffers.RawHandles();
+        Tensor.WithHandles(momentumBuffers.Existing(), _ => Tensor.WithHandles(Parameters, raw =>
         {
-            for (var i = 0; i < buffers.Length; i++)
+            fixed (IntPtr* p = raw)
+            fixed (IntPtr* b = buffers)
             {
-                buffers[i] = momentumBuffers[i]?.Handle.DangerousGetHandle() ?? IntPtr.Zero;
+                NativeError.CheckStatus(NativeMethods.dgo_sgd_step(p, b, raw.Length, LearningRate, Momentum,
+                    Dampening, WeightDecay, Nesterov ? 1 : 0, Maximize ? 1 : 0));
             }
 
-            return Tensor.WithHandles(Parameters, raw =>
-            {
-                fixed (IntPtr* p = raw)
-                fixed (IntPtr* b = buffers)
-                {
-                    NativeError.CheckStatus(NativeMethods.dgo_sgd_step(p, b, raw.Length, LearningRate, Momentum,
-                        Dampening, WeightDecay, Nesterov ? 1 : 0, Maximize ? 1 : 0));
-                }
-
-                return 0;
-            });
-        });
-
-        // Buffers created natively on a parameter's first update now get an owner.
-        for (var i = 0; i < buffers.Length; i++)
-        {
-            if (momentumBuffers[i] is null && buffers[i] != IntPtr.Zero)
-            {
-                momentumBuffers[i] = Tensor.Wrap(buffers[i]).DetachFromDisposeScope();
-            }
-        }
+            return 0;
+        }));
+        momentumBuffers.Adopt(buffers);
     }
 
-    protected override void Dispose(bool disposing)
-    {
-        for (var i = 0; i < momentumBuffers.Length; i++)
-        {
-            momentumBuffers[i]?.Dispose();
-            momentumBuffers[i] = null;
-        }
-    }
+    protected override void Dispose(bool disposing) => momentumBuffers.Dispose();
 }

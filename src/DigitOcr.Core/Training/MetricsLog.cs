@@ -1,0 +1,42 @@
+using System.Globalization;
+using CsvHelper;
+
+namespace DigitOcr.Training;
+
+/// <summary>One row of <c>metrics.csv</c>: an epoch's losses, speed and validation mAPs.</summary>
+[CsvRecord]
+public sealed partial record MetricsRow(
+    int Epoch,
+    double Localization,
+    double Classification,
+    double Seconds,
+    double ImagesPerSecond,
+    double DataWaitFraction,
+    string Set,
+    double MeanAp,
+    double? PatchMeanAp,
+    bool Improved);
+
+/// <summary>Appends epoch metrics to a CSV file (header written once), one row per validation set.</summary>
+public sealed class MetricsLog(string path)
+{
+    public string Path { get; } = path;
+
+    public void Append(EpochReport report)
+    {
+        var rows = report.Validation.Count == 0
+            ? [new MetricsRow(report.Epoch + 1, report.Localization, report.Classification, report.Seconds, report.ImagesPerSecond, report.DataWaitFraction, "-", double.NaN, null, report.Improved)]
+            : report.Validation.Select(v => new MetricsRow(report.Epoch + 1, report.Localization, report.Classification, report.Seconds,
+                report.ImagesPerSecond, report.DataWaitFraction, v.Name, v.Tight.Mean, v.Patch?.Mean, report.Improved)).ToList();
+        var exists = File.Exists(Path) && new FileInfo(Path).Length > 0;
+        using var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        using var csv = CsvWriter.Create(stream, new CsvWriterOptions { HasHeader = !exists, FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: false);
+        csv.WriteRecords(rows);
+    }
+
+    public IReadOnlyList<MetricsRow> Read()
+    {
+        using var csv = CsvReader.Create(File.OpenRead(Path), new CsvReaderOptions { FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: false);
+        return csv.GetRecords<MetricsRow>().ToList();
+    }
+}

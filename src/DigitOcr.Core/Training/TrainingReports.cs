@@ -1,0 +1,36 @@
+namespace DigitOcr.Training;
+
+/// <summary>After each optimisation step: where the run is, the losses, the rate and the speed.</summary>
+public sealed record StepReport(
+    int Epoch,
+    int Batch,
+    int BatchesPerEpoch,
+    long Step,
+    long TotalSteps,
+    double Localization,
+    double Classification,
+    double LearningRate,
+    double ImagesPerSecond,
+    double DataWaitFraction);
+
+/// <summary>After each epoch: mean training losses, validation figures, time, and whether it was the best so far.</summary>
+public sealed record EpochReport(
+    int Epoch,
+    double Localization,
+    double Classification,
+    IReadOnlyList<ValidationResult> Validation,
+    double Seconds,
+    double ImagesPerSecond,
+    double DataWaitFraction,
+    bool Improved);
+
+/// <summary>How a run ended.</summary>
+public enum TrainingOutcome
+{
+    Completed,
+    EarlyStopped,
+    Interrupted,
+}
+
+/// <summary>The end of a run: its outcome, where it stood, and its best checkpoint.</summary>
+public sealed record TrainingResult(TrainingOutcome Outcome, TrainingProgress Progress, string LastCheckpoint, string BestCheckpoint);
