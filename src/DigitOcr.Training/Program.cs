@@ -5,6 +5,7 @@ using DigitOcr.Training.Commands;
 var root = new RootCommand("DigitOcr trainer: trains and inspects the handwritten-digit detector.")
 {
     InfoCommand.Create(),
+    RenderCommand.Create(),
 };
 
 return root.Parse(args).Invoke();

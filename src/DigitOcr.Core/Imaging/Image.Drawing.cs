@@ -55,6 +55,65 @@ public sealed partial class Image
         NativeError.CheckStatus(NativeMethods.dgo_image_draw_text(Handle, text, x, y, scale, color.B, color.G, color.R, thickness));
     }
 
+    /// <summary>
+    /// Pastes <paramref name="source"/>, in place, with its top-left pixel at (<paramref name="x"/>,
+    /// <paramref name="y"/>), combining pixels by <paramref name="mode"/>. Clipped to this image: the source may lie
+    /// partly or wholly outside. Both images must have the same number of channels.
+    /// </summary>
+    /// <param name="source">The image to paste; left unchanged.</param>
+    /// <param name="x">Column of the source's left edge (may be negative).</param>
+    /// <param name="y">Row of the source's top edge (may be negative).</param>
+    /// <param name="mode">Replace, or keep the per-pixel maximum or minimum.</param>
+    public void DrawImage(Image source, int x, int y, PasteMode mode = PasteMode.Copy)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (source.Channels != Channels)
+        {
+            throw new ArgumentException(
+                $"Cannot paste a {source.Channels}-channel image onto a {Channels}-channel image; convert it first (ToGray/ToColor).",
+                nameof(source));
+        }
+
+        NativeError.CheckStatus(NativeMethods.dgo_image_draw_image(Handle, source.Handle, x, y, (int)mode));
+    }
+
+    /// <summary>
+    /// Draws, in place, an antialiased polyline through sub-pixel points (1/16-pixel precision), or fills the
+    /// polygon they enclose when <paramref name="thickness"/> is <see cref="Filled"/>. Clipped to the image.
+    /// </summary>
+    /// <param name="xy">The points as interleaved coordinates x0, y0, x1, y1, ... (at least 2 points).</param>
+    /// <param name="closed">Whether a segment joins the last point back to the first (a filled polygon is always closed).</param>
+    /// <param name="color">The colour; a gray image uses <see cref="Color.B"/>.</param>
+    /// <param name="thickness">Line width in pixels, or <see cref="Filled"/> (any negative value) to fill.</param>
+    public unsafe void DrawPolyline(ReadOnlySpan<double> xy, bool closed, Color color, int thickness = 1)
+    {
+        CheckThickness(thickness, allowFill: true);
+        if (xy.Length < 4 || xy.Length % 2 != 0)
+        {
+            throw new ArgumentException(
+                $"A polyline needs at least 2 points given as interleaved x, y coordinates (an even count of at least 4); got {xy.Length} values.",
+                nameof(xy));
+        }
+
+        fixed (double* p = xy)
+        {
+            NativeError.CheckStatus(NativeMethods.dgo_image_draw_polyline(Handle, p, xy.Length / 2, closed ? 1 : 0, color.B, color.G, color.R, thickness));
+        }
+    }
+
+    /// <summary>Draws, in place, an antialiased circle with a sub-pixel centre and radius; clipped to the image.</summary>
+    /// <param name="centerX">Column of the centre.</param>
+    /// <param name="centerY">Row of the centre.</param>
+    /// <param name="radius">Radius in pixels, not negative.</param>
+    /// <param name="color">The colour; a gray image uses <see cref="Color.B"/>.</param>
+    /// <param name="thickness">Line width in pixels, or <see cref="Filled"/> (any negative value) to fill.</param>
+    public void DrawCircle(double centerX, double centerY, double radius, Color color, int thickness = 1)
+    {
+        CheckThickness(thickness, allowFill: true);
+        ArgumentOutOfRangeException.ThrowIfNegative(radius);
+        NativeError.CheckStatus(NativeMethods.dgo_image_draw_circle(Handle, centerX, centerY, radius, color.B, color.G, color.R, thickness));
+    }
+
     private static void CheckThickness(int thickness, bool allowFill)
     {
         if (thickness == 0 || (!allowFill && thickness < 0))

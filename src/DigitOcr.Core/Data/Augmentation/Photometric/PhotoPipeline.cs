@@ -1,0 +1,20 @@
+namespace DigitOcr.Data.Augmentation.Photometric;
+
+/// <summary>Ink to photograph, in the order a camera adds them: paper and ink, light, shadow, blur, noise, compression.</summary>
+public static class PhotoPipeline
+{
+    public static Pipeline Create(PhotoOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return new Pipeline(
+        [
+            new PaperRendering(options),
+            new Illumination(options),
+            new Shadow(options),
+            new Blur(options),
+            new SensorNoise(options),
+            new JpegArtifacts(options),
+        ]);
+    }
+}

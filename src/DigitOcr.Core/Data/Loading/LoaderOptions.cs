@@ -1,0 +1,25 @@
+namespace DigitOcr.Data.Loading;
+
+/// <summary>How a <see cref="BatchLoader"/> makes batches.</summary>
+public sealed record LoaderOptions
+{
+    /// <summary>Images per batch.</summary>
+    public int BatchSize { get; init; } = 16;
+
+    /// <summary>Background threads making batches; 0 picks one less than the cores (at least 1).</summary>
+    public int Workers { get; init; }
+
+    /// <summary>The most batches made ahead of the trainer (queued or being made): bounds memory and lets the trainer keep its cores.</summary>
+    public int Prefetch { get; init; } = 4;
+
+    /// <summary>The worker count actually used.</summary>
+    public int EffectiveWorkers => Workers > 0 ? Workers : Math.Max(1, Environment.ProcessorCount - 1);
+
+    /// <summary>Throws when a value is out of range.</summary>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize, nameof(BatchSize));
+        ArgumentOutOfRangeException.ThrowIfNegative(Workers, nameof(Workers));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Prefetch, nameof(Prefetch));
+    }
+}

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DigitOcr.Data.Augmentation.Reference;
+using DigitOcr.Data.Loading;
+using DigitOcr.Data.Mnist;
+using DigitOcr.Data.Pages;
+
+namespace DigitOcr.Data.Sources;
+
+/// <summary>
+/// Everything about the data, loadable from JSON (camelCase names; every field optional, defaults as below;
+/// unknown names are errors so a typo cannot go unnoticed):
+/// <code>
+/// { "preset": "pages", "seed": 1, "pages": { "crop": { "width": 224, "height": 224 } }, "loader": { "batchSize": 16 } }
+/// </code>
+/// </summary>
+public sealed record DataOptions
+{
+    /// <summary>Which preset: <see cref="DataPresets.Pages"/> (default) or <see cref="DataPresets.Reference"/>.</summary>
+    public string Preset { get; init; } = DataPresets.Pages;
+
+    /// <summary>The seed every sample derives from (with the split, epoch and index).</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>The data folder (holding <c>mnist/</c>); null: <c>DIGITOCR_DATA</c>, then a search upward (<see cref="DataFolder"/>).</summary>
+    public string? DataFolder { get; init; }
+
+    /// <summary>Fashion-MNIST's folder; null: Debian's install path (<see cref="MnistData.DebianFashionMnistFolder"/>).</summary>
+    public string? FashionMnistFolder { get; init; }
+
+    /// <summary>Crops in a <c>pages</c> validation or test set (the <c>reference</c> sets are MNIST's 10,000 test digits).</summary>
+    public int EvaluationSamples { get; init; } = 2000;
+
+    public ReferenceOptions Reference { get; init; } = new();
+
+    public PageOptions Pages { get; init; } = new();
+
+    public LoaderOptions Loader { get; init; } = new();
+
+    /// <summary>The JSON conventions of data option files.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>Parses and validates <paramref name="json"/>; <paramref name="sourceName"/> names it in errors.</summary>
+    /// <exception cref="InvalidDataException">The JSON is malformed, names an unknown option, or holds an out-of-range value.</exception>
+    public static DataOptions FromJson(string json, string sourceName = "data options")
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        DataOptions? options;
+        try
+        {
+            options = JsonSerializer.Deserialize<DataOptions>(json, JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{sourceName}: {e.Message}", e);
+        }
+
+        if (options is null)
+        {
+            throw new InvalidDataException($"{sourceName}: expected a JSON object, got null.");
+        }
+
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"{sourceName}: {e.Message}", e);
+        }
+
+        return options;
+    }
+
+    /// <summary>Reads, parses and validates the JSON file at <paramref name="path"/>.</summary>
+    public static DataOptions Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The data options file '{path}' does not exist.", path);
+        }
+
+        return FromJson(File.ReadAllText(path), path);
+    }
+
+    /// <summary>These options as indented JSON (a complete file with every default written out).</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    /// <summary>Throws when a value is out of range; the message names the option.</summary>
+    public void Validate()
+    {
+        if (!DataPresets.All.Contains(Preset))
+        {
+            throw new ArgumentException($"Unknown data preset '{Preset}'; use one of: {string.Join(", ", DataPresets.All)}.", nameof(Preset));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(EvaluationSamples, nameof(EvaluationSamples));
+        Reference.Validate();
+        Pages.Validate();
+        Loader.Validate();
+    }
+}
