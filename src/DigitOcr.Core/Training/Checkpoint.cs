@@ -53,6 +53,33 @@ public sealed class Checkpoint : IDisposable
 
     public static Checkpoint Load(string path) => new(TorchFile.Load(path), path);
 
+    /// <summary>Reads a checkpoint from a stream (for example an embedded model); <paramref name="sourceName"/> names it in errors.</summary>
+    public static Checkpoint Load(Stream stream, string sourceName) => new(TorchFile.Load(stream, sourceName), sourceName);
+
+    /// <summary>True when a loaded file is a DigitOcr checkpoint rather than a plain state dict.</summary>
+    public static bool IsCheckpoint(IReadOnlyDictionary<string, Tensor> entries) => entries.ContainsKey("meta.config");
+
+    /// <summary>Takes over entries already loaded (they must hold meta.config); the checkpoint owns them.</summary>
+    public static Checkpoint FromEntries(StateDict entries, string sourceName) => new(entries, sourceName);
+
+    /// <summary>
+    /// Writes a model-only file for shipping: the weights (optionally as float16, halving the size; they load back
+    /// as float32) and the config, no optimizer or RNG state.
+    /// </summary>
+    public static void SaveModel(string path, Module model, DetectorConfig config, TrainingProgress progress, bool halfPrecision)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var state = model.state_dict();
+        var items = state.Select(kv => new KeyValuePair<string, Tensor>(
+            ModelPrefix + kv.Key,
+            halfPrecision && kv.Value.dtype == ScalarType.Float32 ? kv.Value.to(ScalarType.Float16) : kv.Value)).ToList();
+        items.Add(new("meta.config", torch.tensor(Encoding.UTF8.GetBytes(config.ToJson()))));
+        items.Add(new("meta.epoch", torch.scalar_tensor((long)progress.Epoch)));
+        items.Add(new("meta.step", torch.scalar_tensor(progress.Step)));
+        items.Add(new("meta.best_metric", torch.scalar_tensor(progress.BestMetric)));
+        TorchFile.Save(items, path);
+    }
+
     /// <summary>Writes a resumable checkpoint atomically (a crash mid-write leaves the previous file intact).</summary>
     public static void Save(string path, Module model, Optimizer? optimizer, TrainingProgress progress, DetectorConfig config)
     {

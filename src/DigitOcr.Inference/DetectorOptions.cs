@@ -1,0 +1,47 @@
+using DigitOcr.Config;
+using DigitOcr.Imaging;
+
+namespace DigitOcr.Inference;
+
+/// <summary>
+/// How <see cref="DigitDetector"/> runs. Null thresholds use the model's config (the reference: score 0.1, NMS 0.1).
+/// Input-size policy: an image whose long side exceeds <see cref="MaxSide"/> is scaled down to it (area
+/// interpolation; never up), then padded with white on the right and bottom to a multiple of
+/// <see cref="PadMultiple"/> (the backbone's stride), not to a square; boxes are reported in the original image's pixels.
+/// Anchors are 9..153 px at the network's scale, so digits between about 12 and 200 px (after scaling) are found.
+/// </summary>
+public sealed record DetectorOptions
+{
+    public double? ScoreThreshold { get; init; }
+
+    public double? NmsIoU { get; init; }
+
+    public int? MaxDetections { get; init; }
+
+    /// <summary>Longest side, in pixels, that the network sees (larger images are scaled down).</summary>
+    public int MaxSide { get; init; } = 1280;
+
+    public int PadMultiple { get; init; } = 32;
+
+    /// <summary>"cpu", "cuda" or "cuda:N".</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>Limits for decoding input images (a 30000 x 30000 header is refused before any allocation).</summary>
+    public DecodeOptions Decode { get; init; } = new();
+
+    /// <summary>The architecture of a plain PyTorch state dict (a DigitOcr checkpoint carries its own); default: the reference's.</summary>
+    public DetectorConfig? ConfigForStateDict { get; init; }
+
+    internal void Validate()
+    {
+        if (MaxSide < 32 || PadMultiple < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxSide), $"MaxSide must be >= 32 and PadMultiple >= 1, got {MaxSide} and {PadMultiple}");
+        }
+
+        if (ScoreThreshold is < 0 or > 1 || NmsIoU is <= 0 or > 1 || MaxDetections is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ScoreThreshold), "ScoreThreshold must be in [0, 1], NmsIoU in (0, 1] and MaxDetections >= 1");
+        }
+    }
+}
