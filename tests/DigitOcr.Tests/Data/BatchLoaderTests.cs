@@ -1,0 +1,152 @@
+using DigitOcr.Data;
+using DigitOcr.Data.Loading;
+using DigitOcr.Data.Sources;
+using DigitOcr.Torch;
+
+namespace DigitOcr.Tests.Data;
+
+public class BatchLoaderTests
+{
+    [Fact]
+    public void MakeBatch_IsAFloatTensorOfBx1xHxW_NormalisedAsTheReference()
+    {
+        var loader = new BatchLoader(new FakeSampleSource(), new LoaderOptions { BatchSize = 3 });
+
+        using var batch = loader.MakeBatch(epoch: 2, index: 5);
+
+        Assert.Equal([3L, 1, 6, 8], batch.Images.shape);
+        Assert.Equal(ScalarType.Float32, batch.Images.dtype);
+        var values = batch.Images.data<float>();
+        for (var slot = 0; slot < 3; slot++)
+        {
+            var index = 15 + slot;
+            for (var p = 0; p < 48; p++)
+            {
+                var pixel = FakeSampleSource.PixelOf(2, index, p);
+                Assert.Equal(((pixel / 255f) - 0.485f) / 0.229f, values[(slot * 48) + p], 5);
+            }
+
+            Assert.Equal(index % 10, Assert.Single(batch.Boxes[slot]).Digit);
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void MakeBatch_GroupsStraddlingBatches_StillGiveSamplesInOrder(int groupSize)
+    {
+        var loader = new BatchLoader(new FakeSampleSource(groupSize, jitter: false), new LoaderOptions { BatchSize = 4 });
+
+        using var batch = loader.MakeBatch(0, 1);
+
+        Assert.Equal([4, 5, 6, 7], batch.Boxes.Select(b => b.Single().Digit));
+    }
+
+    [Fact]
+    public void ReadEpoch_GivesTheSameBatchesWhateverTheWorkerCount()
+    {
+        var one = Read(new LoaderOptions { BatchSize = 4, Workers = 1 });
+        var four = Read(new LoaderOptions { BatchSize = 4, Workers = 4, Prefetch = 6 });
+
+        Assert.Equal(one.Count, four.Count);
+        for (var i = 0; i < one.Count; i++)
+        {
+            Assert.Equal(one[i], four[i]);
+        }
+    }
+
+    [Fact]
+    public void ReadEpoch_RealSource_MatchesBatchesMadeOneByOne()
+    {
+        var source = SampleSources.Create(new DataOptions { Preset = DataPresets.Reference, DataFolder = TestGlyphs.DataFolder }, DataSplit.Train);
+        var loader = new BatchLoader(source, new LoaderOptions { BatchSize = 2, Workers = 2 });
+
+        using var stream = loader.ReadEpoch(epoch: 1, batchCount: 3);
+        var b = 0;
+        foreach (var batch in stream)
+        {
+            using (batch)
+            using (var expected = loader.MakeBatch(1, b))
+            {
+                Assert.Equal(b, batch.Index);
+                Assert.Equal(expected.Images.data<float>(), batch.Images.data<float>());
+                Assert.Equal(expected.Boxes.SelectMany(x => x), batch.Boxes.SelectMany(x => x));
+                Assert.Equal(expected.PatchBoxes.SelectMany(x => x), batch.PatchBoxes.SelectMany(x => x));
+            }
+
+            b++;
+        }
+
+        Assert.Equal(3, b);
+    }
+
+    [Fact]
+    public void ReadEpoch_NeverWorksMoreThanPrefetchBatchesAhead()
+    {
+        var source = new FakeSampleSource(jitter: false);
+        var options = new LoaderOptions { BatchSize = 2, Workers = 3, Prefetch = 3 };
+        var loader = new BatchLoader(source, options);
+
+        using var stream = loader.ReadEpoch(0, 40);
+        var delivered = 0L;
+        foreach (var batch in stream)
+        {
+            batch.Dispose();
+            delivered++;
+            Thread.Sleep(2);
+
+            // Batches claimed so far: at most those read plus the prefetch window.
+            var claimedBatches = (source.HighestGroup / options.BatchSize) + 1;
+            Assert.True(claimedBatches <= delivered + options.Prefetch, $"{claimedBatches} batches claimed after {delivered} read");
+        }
+
+        Assert.Equal(40, delivered);
+    }
+
+    [Fact]
+    public void ReadEpoch_FailingSample_SurfacesOnTheReaderWithTheCause()
+    {
+        var loader = new BatchLoader(new FakeSampleSource(failAt: 9), new LoaderOptions { BatchSize = 2, Workers = 2 });
+
+        using var stream = loader.ReadEpoch(0, 10);
+        var error = Assert.Throws<InvalidOperationException>(() =>
+        {
+            foreach (var batch in stream)
+            {
+                batch.Dispose();
+            }
+        });
+
+        Assert.Contains("batch 4", error.Message);
+        Assert.Contains("sample 9 is broken", error.InnerException!.Message);
+    }
+
+    [Fact]
+    public void ReadEpoch_StreamReadTwice_Throws()
+    {
+        var loader = new BatchLoader(new FakeSampleSource(), new LoaderOptions { BatchSize = 1, Workers = 1 });
+        using var stream = loader.ReadEpoch(0, 1);
+        foreach (var batch in stream)
+        {
+            batch.Dispose();
+        }
+
+        Assert.ThrowsAny<InvalidOperationException>(() => stream.GetEnumerator());
+    }
+
+    private static List<float[]> Read(LoaderOptions options)
+    {
+        var loader = new BatchLoader(new FakeSampleSource(groupSize: 3), options);
+        var batches = new List<float[]>();
+        using var stream = loader.ReadEpoch(epoch: 4, batchCount: 12);
+        foreach (var batch in stream)
+        {
+            using (batch)
+            {
+                batches.Add(batch.Images.data<float>());
+            }
+        }
+
+        return batches;
+    }
+}
