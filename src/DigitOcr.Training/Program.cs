@@ -6,6 +6,7 @@ var root = new RootCommand("DigitOcr trainer: trains and inspects the handwritte
 {
     InfoCommand.Create(),
     RenderCommand.Create(),
+    BenchDataCommand.Create(),
 };
 
 return root.Parse(args).Invoke();
