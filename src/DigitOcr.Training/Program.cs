@@ -7,6 +7,8 @@ var root = new RootCommand("DigitOcr trainer: trains and inspects the handwritte
     InfoCommand.Create(),
     RenderCommand.Create(),
     BenchDataCommand.Create(),
+    TrainCommand.Create(),
+    BenchTrainCommand.Create(),
 };
 
 return root.Parse(args).Invoke();

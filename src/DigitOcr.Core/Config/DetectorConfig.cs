@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DigitOcr.Data.Sources;
 using DigitOcr.Training;
 
 namespace DigitOcr.Config;
@@ -37,6 +38,9 @@ public sealed record DetectorConfig
 
     public TrainingOptions Training { get; init; } = new();
 
+    /// <summary>The data the trainer draws (preset, seed, page and loader options); crops are made at <see cref="InputSize"/>.</summary>
+    public DataOptions Data { get; init; } = new();
+
     /// <summary>Reads and validates a config file; errors name the file and every problem found.</summary>
     public static DetectorConfig Load(string path)
     {
@@ -69,6 +73,15 @@ public sealed record DetectorConfig
     {
         var problems = Model.Validate().Concat(Priors.Validate()).Concat(Matcher.Validate())
             .Concat(Loss.Validate()).Concat(Postprocess.Validate()).Concat(Training.Validate()).ToList();
+        try
+        {
+            Data.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            problems.Add("data: " + e.Message);
+        }
+
         if (InputSize < 32)
         {
             problems.Add($"inputSize must be at least 32, got {InputSize}");

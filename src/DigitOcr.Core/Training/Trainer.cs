@@ -46,10 +46,14 @@ public sealed class Trainer(DetectorConfig config, string outputDirectory, IBatc
             throw new InvalidOperationException($"device '{options.Device}' was asked for, but this libtorch has no CUDA device; use --device cpu");
         }
 
+        // libtorch has no CPU caching allocator: keep freed activation memory in the process between steps.
+        torch.set_malloc_caching(true);
         torch.manual_seed(options.Seed);
         using var model = new SsdDetector(config.Model);
         model.InitializeWeights();
         model.to(device);
+        var memoryFormat = options.ChannelsLast ? MemoryFormat.ChannelsLast : MemoryFormat.Contiguous;
+        model.to(memoryFormat);
         using var optimizer = CreateOptimizer(model);
         var progress = new TrainingProgress(0, 0, 0, double.NegativeInfinity);
         if (resume && File.Exists(LastPath))
@@ -92,7 +96,7 @@ public sealed class Trainer(DetectorConfig config, string outputDirectory, IBatc
                 waited += waitClock.Elapsed;
                 using var batch = batchEnumerator.Current;
                 optimizer.LearningRate = plan.At(progress.Step);
-                var (localization, classification) = TrainStep(model, optimizer, batch, priors, matcher, loss, device);
+                var (localization, classification) = TrainStep(model, optimizer, batch, priors, matcher, loss, device, memoryFormat);
                 if (!double.IsFinite(localization) || !double.IsFinite(classification))
                 {
                     throw new NonFiniteLossException(
@@ -152,11 +156,11 @@ public sealed class Trainer(DetectorConfig config, string outputDirectory, IBatc
     }
 
     private static (double Localization, double Classification) TrainStep(
-        SsdDetector model, Optimizer optimizer, TrainingBatch batch, Tensor priors, SsdMatcher matcher, MultiBoxLoss loss, Device device)
+        SsdDetector model, Optimizer optimizer, TrainingBatch batch, Tensor priors, SsdMatcher matcher, MultiBoxLoss loss, Device device, MemoryFormat format)
     {
         using var scope = torch.NewDisposeScope();
         var shape = batch.Images.shape;
-        var input = device.Type == DeviceType.CPU ? batch.Images : batch.Images.to(device);
+        var input = (device.Type == DeviceType.CPU ? batch.Images : batch.Images.to(device)).contiguous(format);
         optimizer.zero_grad();
         using var output = model.forward(input);
         using var targets = matcher.Match(batch.Truths, priors, (int)shape[2], (int)shape[3]);

@@ -87,14 +87,16 @@ public sealed class BatchLoader
     }
 
     /// <summary>
-    /// Starts making batches 0 .. <paramref name="batchCount"/> - 1 of <paramref name="epoch"/> on
+    /// Starts making batches <paramref name="firstBatch"/> .. <paramref name="batchCount"/> - 1 of <paramref name="epoch"/> (a resumed
+    /// run starts mid-epoch) on
     /// <see cref="LoaderOptions.EffectiveWorkers"/> background threads, at most <see cref="LoaderOptions.Prefetch"/>
     /// ahead of the reader. Enumerate the stream once; each batch yielded is the caller's to dispose. Disposing the
     /// stream stops the workers and frees batches not yet read.
     /// </summary>
-    public BatchStream ReadEpoch(int epoch, long batchCount)
+    public BatchStream ReadEpoch(int epoch, long batchCount, long firstBatch = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(batchCount);
-        return new BatchStream(this, epoch, batchCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(firstBatch);
+        return new BatchStream(this, epoch, batchCount, firstBatch);
     }
 }

@@ -22,16 +22,19 @@ public sealed class BatchStream : IEnumerable<Batch>, IDisposable
     private readonly Dictionary<long, Batch> early = [];
     private readonly Thread[] workers;
     private readonly Stopwatch waiting = new();
-    private long claimed = -1;
+    private readonly long first;
+    private long claimed;
     private int running;
     private bool enumerated;
     private bool disposed;
 
-    internal BatchStream(BatchLoader loader, int epoch, long count)
+    internal BatchStream(BatchLoader loader, int epoch, long count, long first = 0)
     {
         this.loader = loader;
         this.epoch = epoch;
         this.count = count;
+        this.first = first;
+        claimed = first - 1;
         slots = new SemaphoreSlim(loader.Options.Prefetch);
         workers = new Thread[loader.Options.EffectiveWorkers];
         running = workers.Length;
@@ -95,7 +98,7 @@ public sealed class BatchStream : IEnumerable<Batch>, IDisposable
     {
         try
         {
-            for (var next = 0L; next < count; next++)
+            for (var next = first; next < count; next++)
             {
                 Batch? batch;
                 while (!early.Remove(next, out batch))
