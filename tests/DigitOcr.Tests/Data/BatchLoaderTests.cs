@@ -81,6 +81,50 @@ public class BatchLoaderTests
     }
 
     [Fact]
+    public void ReadEpoch_FromAMidEpochBatch_GivesTheSameBatchesAsAFullPass()
+    {
+        var loader = new BatchLoader(new FakeSampleSource(groupSize: 2), new LoaderOptions { BatchSize = 3, Workers = 2 });
+
+        using var stream = loader.ReadEpoch(epoch: 1, batchCount: 6, firstBatch: 4);
+        var indices = new List<long>();
+        foreach (var batch in stream)
+        {
+            using (batch)
+            using (var expected = loader.MakeBatch(1, batch.Index))
+            {
+                indices.Add(batch.Index);
+                Assert.Equal(expected.Images.data<float>(), batch.Images.data<float>());
+            }
+        }
+
+        Assert.Equal([4L, 5L], indices);
+    }
+
+    [Fact]
+    public void GenerateRange_GivesTheSameSamplesAsGenerate()
+    {
+        var source = new FakeSampleSource(groupSize: 3, jitter: false);
+
+        var range = source.GenerateRange(epoch: 2, start: 4, count: 5).ToList();
+
+        try
+        {
+            for (var k = 0; k < range.Count; k++)
+            {
+                using var single = source.Generate(2, 4 + k);
+                Assert.Equal(single.Image.ToPixels(), range[k].Image.ToPixels());
+                Assert.Equal(single.Boxes, range[k].Boxes);
+            }
+
+            Assert.Equal(5, range.Count);
+        }
+        finally
+        {
+            range.ForEach(s => s.Dispose());
+        }
+    }
+
+    [Fact]
     public void ReadEpoch_NeverWorksMoreThanPrefetchBatchesAhead()
     {
         var source = new FakeSampleSource(jitter: false);

@@ -87,11 +87,12 @@ public sealed class BatchLoader
     }
 
     /// <summary>
-    /// Starts making batches <paramref name="firstBatch"/> .. <paramref name="batchCount"/> - 1 of <paramref name="epoch"/> (a resumed
-    /// run starts mid-epoch) on
-    /// <see cref="LoaderOptions.EffectiveWorkers"/> background threads, at most <see cref="LoaderOptions.Prefetch"/>
-    /// ahead of the reader. Enumerate the stream once; each batch yielded is the caller's to dispose. Disposing the
-    /// stream stops the workers and frees batches not yet read.
+    /// Starts making batches <paramref name="firstBatch"/> .. <paramref name="batchCount"/> - 1 of
+    /// <paramref name="epoch"/> (a resumed run starts mid-epoch; the batches are the same as in an uninterrupted
+    /// run) on <see cref="LoaderOptions.EffectiveWorkers"/> background threads, at most
+    /// <see cref="LoaderOptions.Prefetch"/> ahead of the reader. Enumerate the stream once; each batch yielded is the
+    /// caller's to dispose. Disposing the stream (or finishing or leaving the enumeration) stops the workers and frees
+    /// batches not yet read.
     /// </summary>
     public BatchStream ReadEpoch(int epoch, long batchCount, long firstBatch = 0)
     {

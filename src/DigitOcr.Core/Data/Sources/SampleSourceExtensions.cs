@@ -23,4 +23,32 @@ public static class SampleSourceExtensions
 
         return group[keep];
     }
+
+    /// <summary>
+    /// Samples <paramref name="start"/> .. <paramref name="start"/> + <paramref name="count"/> - 1 of
+    /// <paramref name="epoch"/>, in order, making each group once (the way to build a fixed validation set). The
+    /// caller owns the samples; each is made as the enumeration reaches it.
+    /// </summary>
+    public static IEnumerable<Sample> GenerateRange(this ISampleSource source, int epoch, long start, long count)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var end = start + count;
+        for (var group = start / source.GroupSize; group * source.GroupSize < end; group++)
+        {
+            var samples = source.GenerateGroup(epoch, group);
+            for (var k = 0; k < samples.Count; k++)
+            {
+                var index = (group * source.GroupSize) + k;
+                if (index < start || index >= end)
+                {
+                    samples[k].Dispose();
+                    continue;
+                }
+
+                yield return samples[k];
+            }
+        }
+    }
 }
