@@ -23,16 +23,18 @@ internal static class RenderCommand
         var count = new Option<int>("--count") { Description = "How many samples (or pages).", DefaultValueFactory = _ => 16 };
         var seed = new Option<int?>("--seed") { Description = "Seed (overrides --config)." };
         var epoch = new Option<int>("--epoch") { Description = "Epoch to draw from.", DefaultValueFactory = _ => 0 };
+        var first = new Option<long>("--first") { Description = "Index of the first sample (or page).", DefaultValueFactory = _ => 0 };
         var config = new Option<FileInfo?>("--config") { Description = "Data options JSON file (see docs/data.md)." };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the PNG files.", DefaultValueFactory = _ => new DirectoryInfo("renders") };
         var pages = new Option<bool>("--pages") { Description = "pages preset: render whole pages instead of crops." };
         var sheet = new Option<string?>("--sheet") { Description = "Also write all renders side by side into this PNG file name (inside --out)." };
         var columns = new Option<int>("--columns") { Description = "Columns of the sheet.", DefaultValueFactory = _ => 4 };
         var plain = new Option<bool>("--no-boxes") { Description = "Write the images without boxes." };
+        var sheetOnly = new Option<bool>("--sheet-only") { Description = "Write only the sheet, not one file per render." };
 
         var command = new Command("render", "Write sample images of a data preset with their boxes drawn (green: digit, yellow: ignored, blue: reference patch box).")
         {
-            preset, split, count, seed, epoch, config, output, pages, sheet, columns, plain,
+            preset, split, count, seed, epoch, first, config, output, pages, sheet, columns, plain, sheetOnly,
         };
         command.SetAction(parse =>
         {
@@ -61,16 +63,20 @@ internal static class RenderCommand
                     return 2;
                 }
 
-                for (var i = 0; i < n; i++)
+                for (var i = parse.GetValue(first); i < parse.GetValue(first) + n; i++)
                 {
                     using var sample = wholePages
                         ? ((PageSampleSource)source).GeneratePage(parse.GetValue(epoch), i)
                         : source.Generate(parse.GetValue(epoch), i);
                     var picture = parse.GetValue(plain) ? sample.Image.ToColor() : Annotate(sample);
                     renders.Add(picture);
-                    var path = Path.Combine(folder.FullName, $"{source.Preset}-{(wholePages ? "page" : "sample")}-{i:D3}.png");
-                    picture.Save(path);
-                    Console.WriteLine($"{path}: {sample.Boxes.Count(b => !b.Ignored)} digit(s), {sample.Boxes.Count(b => b.Ignored)} ignored; {string.Join(' ', sample.Applied)}");
+                    var fileName = $"{source.Preset}-{(wholePages ? "page" : "sample")}-{i:D3}.png";
+                    if (!parse.GetValue(sheetOnly))
+                    {
+                        picture.Save(Path.Combine(folder.FullName, fileName));
+                    }
+
+                    Console.WriteLine($"{fileName}: {sample.Boxes.Count(b => !b.Ignored)} digit(s), {sample.Boxes.Count(b => b.Ignored)} ignored; {string.Join(' ', sample.Applied)}");
                 }
 
                 if (parse.GetValue(sheet) is { } sheetName && renders.Count > 0)

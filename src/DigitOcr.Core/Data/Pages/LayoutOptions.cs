@@ -54,7 +54,7 @@ public sealed record LayoutOptions
     public double MaxDigitRotationDegrees { get; init; } = 5;
 
     /// <summary>Largest slant (horizontal shear per unit of height), either way; drawn per line, with a little per digit.</summary>
-    public double MaxSlant { get; init; } = 0.25;
+    public double MaxSlant { get; init; } = 0.2;
 
     /// <summary>Throws when a value is out of range.</summary>
     public void Validate()

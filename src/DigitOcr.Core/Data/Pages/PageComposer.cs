@@ -100,7 +100,7 @@ public sealed class PageComposer
             if (budget.Left > 0 && !rng.Chance(layout.EmptyLineProbability))
             {
                 var height = size * rng.Uniform(0.8, 1.05);
-                var origin = AffineMatrix.Translation(rng.Uniform(-0.25, 0.75) * plan.Width, y + (rng.Uniform(-0.15, 0.25) * height));
+                var origin = AffineMatrix.Translation(rng.Uniform(-0.15, 0.6) * plan.Width, y + (rng.Uniform(-0.15, 0.25) * height));
                 PlanLine(plan, digits, page * origin, height, style, budget, rng);
             }
         }
@@ -110,7 +110,8 @@ public sealed class PageComposer
     private void PlanFreeRows(PagePlan plan, GlyphSet digits, double size, PenStyle style, Budget budget, Random rng)
     {
         var pitch = size * rng.Uniform(layout.LinePitch);
-        for (var y = pitch * rng.Uniform(0.6, 1.0); y < plan.Height + size && budget.Left > 0; y += pitch * rng.Uniform(0.85, 1.3))
+        // The first baseline leaves room for a digit above it: pages of large digits hold only a row or two.
+        for (var y = size * rng.Uniform(1.05, 1.6); y < plan.Height + size && budget.Left > 0; y += pitch * rng.Uniform(0.85, 1.3))
         {
             if (rng.Chance(layout.EmptyLineProbability))
             {
@@ -118,7 +119,7 @@ public sealed class PageComposer
             }
 
             var height = size * rng.Uniform(0.85, 1.15);
-            var frame = AffineMatrix.Translation(rng.Uniform(-0.25, 0.75) * plan.Width, y)
+            var frame = AffineMatrix.Translation(rng.Uniform(-0.15, 0.6) * plan.Width, y)
                         * AffineMatrix.Rotation(0, 0, rng.Symmetric(layout.MaxLineRotationDegrees));
             PlanLine(plan, digits, frame, height, style, budget, rng);
         }

@@ -18,7 +18,7 @@ public sealed record PhotoOptions
     public double MinContrast { get; init; } = 45;
 
     /// <summary>The darkest (or, light on dark, the brightest) ink is full black (white); this caps how far from it ink may drift.</summary>
-    public double MaxInkDrift { get; init; } = 110;
+    public double MaxInkDrift { get; init; } = 100;
 
     /// <summary>Probability of uneven light: a brightness ramp across the picture.</summary>
     public double IlluminationProbability { get; init; } = 0.8;
