@@ -3,7 +3,7 @@ namespace DigitOcr.Data.Loading;
 /// <summary>How a <see cref="BatchLoader"/> makes batches.</summary>
 public sealed record LoaderOptions
 {
-    /// <summary>Images per batch.</summary>
+    /// <summary>Images per batch; best a multiple of the source's group size (crops per page), or a page is made twice.</summary>
     public int BatchSize { get; init; } = 16;
 
     /// <summary>Background threads making batches; 0 picks one less than the cores (at least 1).</summary>

@@ -300,11 +300,9 @@ public sealed class PageComposer
     private static int ClutterThickness(double size, PenStyle style, Random rng) =>
         rng.Chance(0.5) ? style.LineThickness(size) : rng.Next(1, Math.Max(1, (int)(size / 12)) + 2);
 
-    private byte PrintedCoverage(Random rng) => PixelOpsLevel(rng.Uniform(surface.PrintedCoverage));
+    private byte PrintedCoverage(Random rng) => (byte)Math.Clamp((int)Math.Round(rng.Uniform(surface.PrintedCoverage)), 1, 255);
 
     private byte InkCoverage(Random rng) => rng.Chance(0.5) ? (byte)255 : PrintedCoverage(rng);
-
-    private static byte PixelOpsLevel(double v) => (byte)Math.Clamp((int)Math.Round(v), 1, 255);
 
     private static double[] MapAll(AffineMatrix m, double[] xy)
     {
@@ -443,8 +441,9 @@ public sealed class PageComposer
         /// <summary>Adds the line to the plan unless it overlaps another line or misses the page; digits beyond the budget are left out.</summary>
         public void CommitTo(PagePlan plan, Budget budget)
         {
-            var bounds = BoundsOf(Map([-0.3 * height, top - (0.4 * height), cursor + (0.3 * height), top - (0.4 * height),
-                cursor + (0.3 * height), 0.5 * height, -0.3 * height, 0.5 * height]), 0);
+            // A little room around the line: close rows are fine (notebooks), crossing rows are not.
+            var bounds = BoundsOf(Map([-0.3 * height, top - (0.1 * height), cursor + (0.3 * height), top - (0.1 * height),
+                cursor + (0.3 * height), 0.2 * height, -0.3 * height, 0.2 * height]), 0);
             if (!plan.IsFree(bounds) || bounds.Intersect(plan.Bounds).IsEmpty)
             {
                 return;

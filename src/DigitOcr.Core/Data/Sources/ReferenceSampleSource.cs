@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using DigitOcr.Data.Augmentation;
 using DigitOcr.Data.Augmentation.Reference;
 using DigitOcr.Data.Mnist;
@@ -21,7 +20,9 @@ public sealed class ReferenceSampleSource : ISampleSource
     private readonly ReferenceOptions options;
     private readonly Pipeline pipeline;
     private readonly int seed;
-    private readonly ConcurrentDictionary<int, Lazy<int[]>> permutations = new();
+    private readonly Lock permutationLock = new();
+    private (int Epoch, int[] Order)? recent;
+    private (int Epoch, int[] Order)? previous;
 
     /// <summary>A source over <paramref name="digits"/> (MNIST train for <see cref="DataSplit.Train"/>, MNIST test otherwise).</summary>
     public ReferenceSampleSource(GlyphSet digits, ReferenceOptions options, DataSplit split, int seed)
@@ -73,10 +74,26 @@ public sealed class ReferenceSampleSource : ISampleSource
         }
     }
 
-    private int[] Permutation(int epoch) => permutations.GetOrAdd(epoch, e => new Lazy<int[]>(() =>
+    /// <summary>The order of the digits in <paramref name="epoch"/>; the last two epochs' orders are kept (workers straddle an epoch's end).</summary>
+    private int[] Permutation(int epoch)
     {
-        var order = Enumerable.Range(0, digits.Count).ToArray();
-        SampleSeed.Random(seed, SeedPermutationStream, e, 0).Shuffle(order);
-        return order;
-    })).Value;
+        lock (permutationLock)
+        {
+            if (recent is { } r && r.Epoch == epoch)
+            {
+                return r.Order;
+            }
+
+            if (previous is { } p && p.Epoch == epoch)
+            {
+                return p.Order;
+            }
+
+            var order = Enumerable.Range(0, digits.Count).ToArray();
+            SampleSeed.Random(seed, SeedPermutationStream, epoch, 0).Shuffle(order);
+            previous = recent;
+            recent = (epoch, order);
+            return order;
+        }
+    }
 }
