@@ -55,11 +55,11 @@ internal static class DirectoryCsvLoader
             {
                 if (inHeader)
                 {
-                    headerProblem ??= $"line {record.LineNumber} ({record.Reason}): {record.RawRecord}";
+                    headerProblem ??= $"line {record.LineNumber} ({Describe(record.Reason)}): {record.RawRecord}";
                 }
                 else
                 {
-                    builder.ReportMalformed(record.LineNumber, record.Reason.ToString(), record.RawRecord);
+                    builder.ReportMalformed(record.LineNumber, Describe(record.Reason), record.RawRecord);
                 }
             },
         };
@@ -96,6 +96,14 @@ internal static class DirectoryCsvLoader
 
         return builder.Build(source);
     }
+
+    private static string Describe(CsvMalformedReason reason) => reason switch
+    {
+        CsvMalformedReason.StrayQuote => "a quote inside an unquoted field",
+        CsvMalformedReason.TextAfterClosingQuote => "text after a closing quote",
+        CsvMalformedReason.UnterminatedQuote or CsvMalformedReason.LineBreakInQuotes => "a quote not closed on its line",
+        _ => reason.ToString(),
+    };
 
     private static int Column(CsvReader csv, string column, string option, string source, DirectoryCsvOptions options)
     {

@@ -66,7 +66,9 @@ public class PhoneDirectoryLoadTests
         Assert.Equal("Dan,555-1234", tooShort.RawText);
         Assert.Contains("'555-1234'", tooShort.Message);
         Assert.Contains("7 digits", tooShort.Message);
-        Assert.Equal("Frank,\"555 123 4569", directory.LoadReport.Problems[1].RawText);
+        var unbalanced = directory.LoadReport.Problems[1];
+        Assert.Equal("Frank,\"555 123 4569", unbalanced.RawText);
+        Assert.Contains("quote not closed on its line", unbalanced.Message);
     }
 
     [Fact]
@@ -124,6 +126,14 @@ public class PhoneDirectoryLoadTests
     {
         var error = Assert.Throws<InvalidDataException>(() => TestDirectories.FromCsv("name;phone\nAlice;555-123-4567\n"));
         Assert.Contains("DirectoryCsvOptions.Separator", error.Message);
+    }
+
+    [Fact]
+    public void Load_MalformedHeader_ThrowsInsteadOfTakingTheNextLineAsHeader()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => TestDirectories.FromCsv("\"name,phone\nAlice,555-123-4567\n"));
+        Assert.Contains(TestDirectories.Source, error.Message);
+        Assert.Contains("header line with malformed quoting", error.Message);
     }
 
     [Fact]
