@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Trains a config in the background-friendly way: resumes from <output>/last.pt when it exists, logs to
+# <output>/train.log. Safe to rerun after an interruption (Ctrl-C, a killed session): it continues where it stopped.
+#   scripts/train.sh configs/lite.json [output folder] [extra trainer flags...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+config="${1:?usage: scripts/train.sh CONFIG [OUTPUT] [flags...]}"
+output="${2:-runs/$(basename "$config" .json)}"
+shift $(( $# >= 2 ? 2 : 1 ))
+mkdir -p "$output"
+resume=()
+[ -f "$output/last.pt" ] && resume=(--resume)
+dotnet build -c Release src/DigitOcr.Training -v quiet -nologo >/dev/null
+exec dotnet run -c Release --no-build --project src/DigitOcr.Training -- train --config "$config" --output "$output" "${resume[@]}" "$@" 2>&1 | tee -a "$output/train.log"
