@@ -46,10 +46,12 @@ public static class TrainingData
     {
         var source = SampleSources.Create(options, split);
         var images = new List<ValidationImage>(count);
-        for (var i = 0; i < count; i++)
+        foreach (var sample in source.GenerateRange(0, 0, count))
         {
-            using var sample = source.Generate(0, i);
-            images.Add(new ValidationImage(sample.Image.ToPixels(), sample.Width, sample.Height, sample.Boxes, sample.PatchBoxes));
+            using (sample)
+            {
+                images.Add(new ValidationImage(sample.Image.ToPixels(), sample.Width, sample.Height, sample.Boxes, sample.PatchBoxes));
+            }
         }
 
         return new ValidationSet(options.Preset, images);
