@@ -1,0 +1,10 @@
+using System.CommandLine;
+using DigitOcr.Cli;
+
+// Thin entry point: parse the command line and hand over to a command.
+var root = new RootCommand("digitocr: find handwritten digits and read phone numbers in images.")
+{
+    DetectCommand.Create(),
+};
+
+return root.Parse(args).Invoke();

@@ -1,0 +1,43 @@
+using DigitOcr.Imaging;
+using DigitOcr.Inference.Directory;
+using DigitOcr.Inference.Reading;
+
+namespace DigitOcr.Inference;
+
+/// <summary>
+/// Reads phone numbers off an image: detects digits, groups them into numbers, and looks each number up in an
+/// optional directory; the match is the accepted lookup with the smallest distance (ties: the more confident
+/// number). Does not own the detector or the directory.
+/// </summary>
+public sealed class PageReader(DigitDetector detector, NumberReader? reader = null, PhoneDirectory? directory = null)
+{
+    private readonly NumberReader reader = reader ?? new NumberReader();
+
+    public PageReading Read(string path)
+    {
+        using var image = Image.Load(path, detector.Options.Decode);
+        return Read(image);
+    }
+
+    public PageReading Read(Image image) => Interpret(detector.Detect(image));
+
+    /// <summary>Groups detections into numbers and matches them against the directory.</summary>
+    public PageReading Interpret(DetectionResult detection)
+    {
+        var numbers = reader.Read(detection.Digits);
+        if (directory is null)
+        {
+            return new PageReading(detection, numbers, null, []);
+        }
+
+        var lookups = numbers.Select(n => directory.Lookup(n)).ToList();
+        var match = lookups
+            .Select((result, i) => (Match: result as DirectoryMatch, Number: numbers[i]))
+            .Where(x => x.Match is not null)
+            .OrderBy(x => x.Match!.Distance)
+            .ThenByDescending(x => x.Number.Score)
+            .Select(x => x.Match)
+            .FirstOrDefault();
+        return new PageReading(detection, numbers, match, lookups);
+    }
+}

@@ -1,0 +1,10 @@
+using DigitOcr.Inference.Directory;
+using DigitOcr.Inference.Reading;
+
+namespace DigitOcr.Inference;
+
+/// <summary>
+/// Everything read from one image: the detected digits, the numbers they form in reading order, and — with a
+/// directory — the best directory match among those numbers (null when none matched).
+/// </summary>
+public sealed record PageReading(DetectionResult Detection, IReadOnlyList<ReadNumber> Numbers, DirectoryMatch? Match, IReadOnlyList<LookupResult> Lookups);
