@@ -1,0 +1,164 @@
+using DigitOcr.Imaging;
+using DigitOcr.Inference;
+using DigitOcr.Tests.Support;
+using DigitOcr.Torch;
+
+namespace DigitOcr.Tests.Inference;
+
+// Counts process-wide native handles in its leak test, so it runs alone.
+[Collection(DigitOcr.Tests.Torch.LeakTestCollection.Name)]
+public sealed class DigitDetectorTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("digitocr-detector-").FullName;
+    private readonly DigitDetector detector;
+
+    public DigitDetectorTests()
+    {
+        // Threshold 0: an untrained model's scores sit near 1/11, and these tests need detections to compare.
+        detector = DigitDetector.Load(TinyModel.Save(Path.Combine(folder, "tiny.pt")), new DetectorOptions { ScoreThreshold = 0, MaxDetections = 20 });
+    }
+
+    public void Dispose()
+    {
+        detector.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public void PathBytesStreamAndPixels_GiveTheSameDetections()
+    {
+        var path = WritePage(300, 200);
+        var fromPath = detector.Detect(path);
+        var bytes = File.ReadAllBytes(path);
+        var fromBytes = detector.Detect(bytes, "page");
+        using var stream = File.OpenRead(path);
+        var fromStream = detector.Detect(stream);
+        using var image = Image.Load(path);
+        var fromPixels = detector.Detect(image.ToPixels(), image.Width, image.Height);
+        Assert.Equal(20, fromPath.Digits.Count);
+        Assert.Equal(fromPath.Digits, fromBytes.Digits);
+        Assert.Equal(fromPath.Digits, fromStream.Digits);
+        Assert.Equal(fromPath.Digits, fromPixels.Digits);
+        Assert.Equal((300, 200), (fromPath.Width, fromPath.Height));
+    }
+
+    [Fact]
+    public void LargeImage_IsScaledDown_AndBoxesComeBackInOriginalPixels()
+    {
+        using var small = DigitDetector.Load(Path.Combine(folder, "tiny.pt"), new DetectorOptions { ScoreThreshold = 0, MaxSide = 256 });
+        var result = small.Detect(WritePage(1024, 512));
+        Assert.Equal(0.25, result.Scale, 3);
+        Assert.All(result.Digits, d => Assert.True(d.Box.X2 <= 1024 && d.Box.Y2 <= 512 && d.Box.X1 >= 0 && d.Box.Y1 >= 0));
+        Assert.Contains(result.Digits, d => d.Box.X2 > 256);
+    }
+
+    [Fact]
+    public void Batch_EqualsOneByOne()
+    {
+        var a = WritePage(200, 100, "a");
+        var b = WritePage(120, 160, "b");
+        var batch = detector.DetectBatch([a, b, a]);
+        // Batched kernels may round differently in the last bits.
+        SameDetections(detector.Detect(a).Digits, batch[0].Digits);
+        SameDetections(detector.Detect(b).Digits, batch[1].Digits);
+        SameDetections(batch[0].Digits, batch[2].Digits);
+    }
+
+    [Fact]
+    public void ConcurrentCalls_GiveTheSameResultsAsSequentialOnes()
+    {
+        var path = WritePage(256, 192);
+        var expected = detector.Detect(path).Digits;
+        var results = new IReadOnlyList<DigitOcr.Postprocess.Detection>[8];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => results[i] = detector.Detect(path).Digits);
+        Assert.All(results, r => Assert.Equal(expected, r));
+    }
+
+    [Theory]
+    [InlineData("empty.png", new byte[0])]
+    [InlineData("text.jpg", new byte[] { 0x68, 0x65, 0x6c, 0x6c, 0x6f, 0x0a })]
+    [InlineData("corrupt.png", new byte[] { 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3 })]
+    public void BadImageFiles_RaiseAClearErrorNamingTheFile(string name, byte[] content)
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllBytes(path, content);
+        var error = Assert.Throws<ImageDecodeException>(() => detector.Detect(path));
+        Assert.Contains(path, error.Message);
+    }
+
+    [Fact]
+    public void HugeImageHeader_IsRefusedBeforeDecoding()
+    {
+        var source = Path.Combine(AppContext.BaseDirectory, "assets", "imaging", "huge_header_30000x30000.png");
+        var error = Assert.Throws<ImageDecodeException>(() => detector.Detect(source));
+        Assert.Contains("30000x30000", error.Message);
+    }
+
+    [Fact]
+    public void MissingModelFile_SaysWhatToPass()
+    {
+        var error = Assert.Throws<FileNotFoundException>(() => DigitDetector.Load(Path.Combine(folder, "nope.pt")));
+        Assert.Contains("nope.pt", error.Message);
+    }
+
+    [Fact]
+    public void WeightsOfAnotherArchitecture_AreRefusedWithTheReason()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => DigitDetector.Load(Golden.PathOf("tiny_net_state.pt")));
+        Assert.Contains("do not fit", error.Message);
+        Assert.Contains("missing keys", error.Message);
+    }
+
+    [Fact]
+    public void HalfPrecisionModelFile_LoadsAndDetectsLikeTheFullOne()
+    {
+        using var half = DigitDetector.Load(TinyModel.Save(Path.Combine(folder, "half.pt"), halfPrecision: true), new DetectorOptions { ScoreThreshold = 0, MaxDetections = 5 });
+        var path = WritePage(128, 128);
+        var full = detector.Detect(path).Digits.Take(5).ToList();
+        var fromHalf = half.Detect(path).Digits;
+        Assert.Equal(full.Count, fromHalf.Count);
+        Assert.True(new FileInfo(Path.Combine(folder, "half.pt")).Length < new FileInfo(Path.Combine(folder, "tiny.pt")).Length * 0.6);
+    }
+
+    [Fact]
+    [Trait("Category", "Leak")]
+    public void ThousandsOfDetectCalls_LeaveNoNativeHandles()
+    {
+        var path = WritePage(96, 64);
+        detector.Detect(path);
+        var tensors = torch.LiveTensorCount;
+        var images = torch.LiveImageCount;
+        for (var i = 0; i < 2000; i++)
+        {
+            detector.Detect(path);
+        }
+
+        Assert.Equal(tensors, torch.LiveTensorCount);
+        Assert.Equal(images, torch.LiveImageCount);
+    }
+
+    private static void SameDetections(IReadOnlyList<DigitOcr.Postprocess.Detection> expected, IReadOnlyList<DigitOcr.Postprocess.Detection> actual)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i].Digit, actual[i].Digit);
+            Assert.Equal(expected[i].Score, actual[i].Score, 1e-4);
+            Assert.Equal(expected[i].Box.X1, actual[i].Box.X1, 1e-2);
+            Assert.Equal(expected[i].Box.Y2, actual[i].Box.Y2, 1e-2);
+        }
+    }
+
+    private string WritePage(int width, int height, string name = "page")
+    {
+        using var image = Image.Create(width, height);
+        for (var x = 10; x + 20 < width; x += 30)
+        {
+            image.DrawLine(x, height / 3.0, x + 12, height * 2 / 3.0, Color.Black, 3);
+        }
+
+        var path = Path.Combine(folder, $"{name}-{width}x{height}.png");
+        image.Save(path);
+        return path;
+    }
+}
