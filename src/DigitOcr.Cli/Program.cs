@@ -5,6 +5,7 @@ using DigitOcr.Cli;
 var root = new RootCommand("digitocr: find handwritten digits and read phone numbers in images.")
 {
     DetectCommand.Create(),
+    BenchCommand.Create(),
 };
 
 return root.Parse(args).Invoke();

@@ -2,12 +2,13 @@ using DigitOcr.Tests.Support;
 using DigitOcr.Torch;
 using DigitOcr.Torch.Modules;
 using DigitOcr.Torch.Optim;
+using Xunit.Abstractions;
 
 namespace DigitOcr.Tests.Torch;
 
 /// <summary>Native memory does not grow across thousands of training steps: every handle has an owner.</summary>
 [Collection(LeakTestCollection.Name)]
-public class LeakTests
+public class LeakTests(ITestOutputHelper output)
 {
     private const long MaxGrowthBytes = 50L * 1024 * 1024;
 
@@ -47,6 +48,7 @@ public class LeakTests
         Assert.Equal(handles, torch.LiveTensorCount);
         ProcessMemory.Settle();
         var growth = ProcessMemory.ResidentBytes() - resident;
+        output.WriteLine($"2,000 training steps: live tensors {handles} -> {torch.LiveTensorCount}; resident memory {resident / 1048576.0:F1} MB -> {growth / 1048576.0:+0.0;-0.0} MB");
         Assert.True(growth < MaxGrowthBytes, $"resident memory grew by {growth / 1048576.0:F1} MB over 2,000 steps");
     }
 

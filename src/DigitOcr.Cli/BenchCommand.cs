@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using DigitOcr.Imaging;
+using DigitOcr.Inference;
+
+namespace DigitOcr.Cli;
+
+/// <summary>
+/// <c>bench [--model FILE] [--image FILE | --width W --height H] [--runs N]</c>: latency of one <c>Detect</c> call
+/// (decode excluded, scaling, network and post-processing included) and of the number reading that follows.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<FileInfo?>("--model") { Description = "Model file; default: the shipped model." };
+        var image = new Option<FileInfo?>("--image") { Description = "Image to run on; default: a synthetic page of --width x --height." };
+        var width = new Option<int>("--width") { DefaultValueFactory = _ => 1024 };
+        var height = new Option<int>("--height") { DefaultValueFactory = _ => 768 };
+        var runs = new Option<int>("--runs") { DefaultValueFactory = _ => 20 };
+        var threads = new Option<int?>("--threads") { Description = "Intra-op threads (default: all cores)." };
+        var command = new Command("bench", "Measure Detect latency per page.") { model, image, width, height, runs, threads };
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(threads) is { } t)
+            {
+                DigitOcr.Torch.torch.set_num_threads(t);
+            }
+
+            using var detector = DigitDetector.Load(parse.GetValue(model)?.FullName);
+            using var page = parse.GetValue(image) is { } file ? Image.Load(file.FullName) : SyntheticPage(parse.GetValue(width), parse.GetValue(height));
+            var reader = new PageReader(detector);
+            reader.Read(page);
+            var times = new List<double>();
+            for (var i = 0; i < parse.GetValue(runs); i++)
+            {
+                var clock = Stopwatch.StartNew();
+                reader.Read(page);
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+
+            times.Sort();
+            var c = CultureInfo.InvariantCulture;
+            Console.WriteLine(string.Format(c, "{0}x{1} page, {2} runs, {3} thread(s), model {4}: median {5:F1} ms, mean {6:F1} ms, min {7:F1} ms, max {8:F1} ms",
+                page.Width, page.Height, times.Count, DigitOcr.Torch.torch.get_num_threads(), detector.Config.Name, times[times.Count / 2], times.Average(), times[0], times[^1]));
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Paper-gray page with a few rows of pen strokes, so that post-processing has work to do.</summary>
+    private static Image SyntheticPage(int width, int height)
+    {
+        var page = Image.Create(width, height, fill: 235);
+        var random = new Random(7);
+        for (var y = 60; y + 60 < height; y += 110)
+        {
+            for (var x = 40; x + 40 < width; x += 44)
+            {
+                page.DrawLine(x, y, x + random.Next(-10, 20), y + 50, Color.Gray(30), 4);
+                page.DrawCircle(x + 12, y + 20, 10, Color.Gray(40), 3);
+            }
+        }
+
+        return page;
+    }
+}
