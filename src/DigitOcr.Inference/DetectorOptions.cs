@@ -23,6 +23,9 @@ public sealed record DetectorOptions
 
     public int PadMultiple { get; init; } = 32;
 
+    /// <summary>Run the network on channels-last (NHWC) tensors, which oneDNN's CPU convolutions handle faster.</summary>
+    public bool ChannelsLast { get; init; } = true;
+
     /// <summary>"cpu", "cuda" or "cuda:N".</summary>
     public string Device { get; init; } = "cpu";
 

@@ -25,6 +25,7 @@ public sealed class DigitDetector : IDisposable
     private readonly Device device;
     private readonly DetectionPostprocessor postprocessor;
     private readonly PriorBoxGenerator priorGenerator;
+    private readonly MemoryFormat format;
     private readonly Dictionary<(int, int), Tensor> priors = [];
     private bool disposed;
 
@@ -36,6 +37,8 @@ public sealed class DigitDetector : IDisposable
         Source = source;
         device = Torch.Device.Parse(options.Device);
         model.to(device);
+        format = options.ChannelsLast ? MemoryFormat.ChannelsLast : MemoryFormat.Contiguous;
+        model.to(format);
         model.eval();
         var post = config.Postprocess with
         {
@@ -191,7 +194,7 @@ public sealed class DigitDetector : IDisposable
                 members[b].p.Input.CopyTo(values, b * plane);
             }
 
-            var input = torch.tensor(values, [members.Count, 1, height, width], device);
+            var input = torch.tensor(values, [members.Count, 1, height, width], device).contiguous(format);
             using var output = model.forward(input);
             var detections = postprocessor.Process(output.Loc, output.Conf, PriorsFor(height, width), height, width);
             for (var b = 0; b < members.Count; b++)
