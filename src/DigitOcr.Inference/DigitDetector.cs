@@ -1,5 +1,6 @@
 using DigitOcr.Boxes;
 using DigitOcr.Config;
+using DigitOcr.Data.Loading;
 using DigitOcr.Imaging;
 using DigitOcr.Model;
 using DigitOcr.Postprocess;
@@ -18,9 +19,6 @@ namespace DigitOcr.Inference;
 /// </summary>
 public sealed class DigitDetector : IDisposable
 {
-    private const float Mean = 0.485f;
-    private const float Std = 0.229f;
-
     private readonly SsdDetector model;
     private readonly Device device;
     private readonly DetectionPostprocessor postprocessor;
@@ -255,13 +253,10 @@ public sealed class DigitDetector : IDisposable
         var paddedWidth = Pad(width);
         var paddedHeight = Pad(height);
         var input = new float[paddedWidth * paddedHeight];
-        Array.Fill(input, (1f - Mean) / Std);
+        Array.Fill(input, ImageNormalization.Levels[byte.MaxValue]);
         for (var y = 0; y < height; y++)
         {
-            for (var x = 0; x < width; x++)
-            {
-                input[(y * paddedWidth) + x] = ((pixels[(y * width) + x] / 255f) - Mean) / Std;
-            }
+            ImageNormalization.Normalize(pixels.AsSpan(y * width, width), input.AsSpan(y * paddedWidth, width));
         }
 
         return new Prepared(input, image.Width, image.Height, paddedWidth, paddedHeight, (double)width / image.Width, (double)height / image.Height);

@@ -1,4 +1,5 @@
 using DigitOcr.Boxes;
+using DigitOcr.Data.Loading;
 using DigitOcr.Evaluation;
 using DigitOcr.Model;
 using DigitOcr.Postprocess;
@@ -18,9 +19,6 @@ public sealed record ValidationResult(string Name, AveragePrecisionResult Tight,
 /// </summary>
 public sealed class ValidationSet(string name, IReadOnlyList<ValidationImage> images)
 {
-    public const float Mean = 0.485f;
-    public const float Std = 0.229f;
-
     public string Name { get; } = name;
 
     public IReadOnlyList<ValidationImage> Images { get; } = images;
@@ -72,7 +70,7 @@ public sealed class ValidationSet(string name, IReadOnlyList<ValidationImage> im
         return new ValidationResult(Name, tight.Compute(), hasPatch ? patch.Compute() : null);
     }
 
-    /// <summary>8-bit images to the network's input <c>[B, 1, H, W]</c>: <c>(pixel / 255 - 0.485) / 0.229</c>.</summary>
+    /// <summary>8-bit images to the network's input <c>[B, 1, H, W]</c> (<see cref="ImageNormalization"/>).</summary>
     public static Tensor Normalize(IReadOnlyList<byte[]> images, int height, int width, Device? device = null)
     {
         var plane = height * width;
@@ -85,11 +83,7 @@ public sealed class ValidationSet(string name, IReadOnlyList<ValidationImage> im
                 throw new ArgumentException($"image {b} has {pixels.Length} pixels, expected {width}x{height}");
             }
 
-            var offset = b * plane;
-            for (var i = 0; i < plane; i++)
-            {
-                values[offset + i] = ((pixels[i] / 255f) - Mean) / Std;
-            }
+            ImageNormalization.Normalize(pixels, values.AsSpan(b * plane, plane));
         }
 
         return torch.tensor(values, [images.Count, 1, height, width], device);
