@@ -34,7 +34,7 @@ public class ImageLeakTests(ITestOutputHelper output)
         Assert.Equal(images, torch.LiveImageCount);
         Assert.Equal(buffers, torch.LiveBufferCount);
         var growth = ResidentBytes() - residentBefore;
-        output.WriteLine($"{Decodes} decodes: resident memory {residentBefore / 1048576.0:F1} MB -> +{growth / 1048576.0:F1} MB");
+        output.WriteLine($"{Decodes} decodes: resident memory {residentBefore / 1048576.0:F1} MB -> {growth / 1048576.0:+0.0;-0.0} MB");
         Assert.True(growth < MaxGrowthBytes, $"resident memory grew by {growth / (1024 * 1024.0):F1} MB");
     }
 
