@@ -1,6 +1,6 @@
 using DigitOcr.Imaging;
 using DigitOcr.Inference.Directory;
-using DigitOcr.Inference.Reading;
+using DigitOcr.Reading;
 
 namespace DigitOcr.Inference;
 

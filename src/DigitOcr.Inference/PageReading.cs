@@ -1,5 +1,5 @@
 using DigitOcr.Inference.Directory;
-using DigitOcr.Inference.Reading;
+using DigitOcr.Reading;
 
 namespace DigitOcr.Inference;
 

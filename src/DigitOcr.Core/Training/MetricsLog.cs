@@ -15,6 +15,7 @@ public sealed partial record MetricsRow(
     string Set,
     double MeanAp,
     double? PatchMeanAp,
+    double? NumberExactMatch,
     bool Improved);
 
 /// <summary>Appends epoch metrics to a CSV file (header written once), one row per validation set.</summary>
@@ -25,9 +26,9 @@ public sealed class MetricsLog(string path)
     public void Append(EpochReport report)
     {
         var rows = report.Validation.Count == 0
-            ? [new MetricsRow(report.Epoch + 1, report.Localization, report.Classification, report.Seconds, report.ImagesPerSecond, report.DataWaitFraction, "-", double.NaN, null, report.Improved)]
+            ? [new MetricsRow(report.Epoch + 1, report.Localization, report.Classification, report.Seconds, report.ImagesPerSecond, report.DataWaitFraction, "-", double.NaN, null, null, report.Improved)]
             : report.Validation.Select(v => new MetricsRow(report.Epoch + 1, report.Localization, report.Classification, report.Seconds,
-                report.ImagesPerSecond, report.DataWaitFraction, v.Name, v.Tight.Mean, v.Patch?.Mean, report.Improved)).ToList();
+                report.ImagesPerSecond, report.DataWaitFraction, v.Name, v.Tight.Mean, v.Patch?.Mean, v.Numbers?.Rate, report.Improved)).ToList();
         var exists = File.Exists(Path) && new FileInfo(Path).Length > 0;
         using var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
         using var csv = CsvWriter.Create(stream, new CsvWriterOptions { HasHeader = !exists, FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: false);

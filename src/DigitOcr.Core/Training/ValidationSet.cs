@@ -3,6 +3,7 @@ using DigitOcr.Data.Loading;
 using DigitOcr.Evaluation;
 using DigitOcr.Model;
 using DigitOcr.Postprocess;
+using DigitOcr.Reading;
 using DigitOcr.Torch;
 
 namespace DigitOcr.Training;
@@ -10,8 +11,11 @@ namespace DigitOcr.Training;
 /// <summary>One fixed validation image: 8-bit gray pixels, its ground truth and, for the reference preset, the patch boxes.</summary>
 public sealed record ValidationImage(byte[] Pixels, int Width, int Height, IReadOnlyList<LabeledBox> Truths, IReadOnlyList<LabeledBox> PatchTruths);
 
-/// <summary>Validation figures of one set: mAP at IoU 0.5 against the tight boxes and, where present, against the patch boxes.</summary>
-public sealed record ValidationResult(string Name, AveragePrecisionResult Tight, AveragePrecisionResult? Patch);
+/// <summary>
+/// Validation figures of one set: mAP at IoU 0.5 against the tight boxes, against the patch boxes where present, and
+/// number-level exact match where the ground truth knows its written numbers (pages).
+/// </summary>
+public sealed record ValidationResult(string Name, AveragePrecisionResult Tight, AveragePrecisionResult? Patch, NumberMatchResult? Numbers = null);
 
 /// <summary>
 /// A fixed validation set (built once from MNIST test digits) and its evaluation: the model in eval mode detects
@@ -60,14 +64,17 @@ public sealed class ValidationSet(string name, IReadOnlyList<ValidationImage> im
         var detections = Detect(model, priors, postprocessor);
         var tight = new AveragePrecision();
         var patch = new AveragePrecision();
+        var numbers = new NumberExactMatch(new NumberReader());
         var hasPatch = Images.Any(i => i.PatchTruths.Count > 0);
+        var hasNumbers = Images.Any(i => i.Truths.Any(t => t.Number >= 0));
         for (var i = 0; i < Images.Count; i++)
         {
             tight.Add(detections[i], Images[i].Truths);
             patch.Add(detections[i], Images[i].PatchTruths);
+            numbers.Add(detections[i], Images[i].Truths);
         }
 
-        return new ValidationResult(Name, tight.Compute(), hasPatch ? patch.Compute() : null);
+        return new ValidationResult(Name, tight.Compute(), hasPatch ? patch.Compute() : null, hasNumbers ? numbers.Compute() : null);
     }
 
     /// <summary>8-bit images to the network's input <c>[B, 1, H, W]</c> (<see cref="ImageNormalization"/>).</summary>

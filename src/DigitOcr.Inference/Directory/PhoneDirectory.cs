@@ -1,5 +1,5 @@
 using System.Collections;
-using DigitOcr.Inference.Reading;
+using DigitOcr.Reading;
 
 namespace DigitOcr.Inference.Directory;
 

@@ -136,5 +136,5 @@ internal static class TrainCommand
     }
 
     private static string Summary(EpochReport r) => string.Create(CultureInfo.InvariantCulture,
-        $"epoch {r.Epoch + 1}: loc {r.Localization:F4} conf {r.Classification:F4} | {string.Join(" | ", r.Validation.Select(v => $"{v.Name} mAP {v.Tight.Mean:F4}" + (v.Patch is { } p ? $" (patch boxes {p.Mean:F4})" : string.Empty)))} | {r.Seconds:F0} s, {r.ImagesPerSecond:F1} img/s, data wait {r.DataWaitFraction:P1}{(r.Improved ? " | best so far" : string.Empty)}");
+        $"epoch {r.Epoch + 1}: loc {r.Localization:F4} conf {r.Classification:F4} | {string.Join(" | ", r.Validation.Select(v => $"{v.Name} mAP {v.Tight.Mean:F4}" + (v.Patch is { } p ? $" (patch boxes {p.Mean:F4})" : string.Empty) + (v.Numbers is { Numbers: > 0 } n ? $", numbers read exactly {n.ReadExactly}/{n.Numbers} ({n.Rate:P1})" : string.Empty)))} | {r.Seconds:F0} s, {r.ImagesPerSecond:F1} img/s, data wait {r.DataWaitFraction:P1}{(r.Improved ? " | best so far" : string.Empty)}");
 }

@@ -155,6 +155,27 @@ public class PagesPresetTests
         Assert.False(early.Image.ToPixels().AsSpan().SequenceEqual(other.Image.ToPixels()));
     }
 
+    [Fact]
+    public void EveryDigit_KnowsItsWrittenNumber_InWritingOrder()
+    {
+        var source = Source(Small, DataSplit.Train, seed: 7);
+        var numbers = 0;
+        for (var page = 0; page < 8; page++)
+        {
+            using var sample = source.GeneratePage(0, page);
+            Assert.All(sample.Boxes, b => Assert.True(b.Number >= 0, $"{b} has no number"));
+            foreach (var number in sample.Boxes.GroupBy(b => b.Number).Where(g => g.Count() > 1))
+            {
+                numbers++;
+                // Lines lean at most about 8 degrees, so writing order is left to right.
+                var centers = number.Select(b => b.Box.CenterX).ToList();
+                Assert.True(centers.Zip(centers.Skip(1)).All(p => p.Second > p.First), $"number {number.Key} is not in writing order: {string.Join(", ", centers)}");
+            }
+        }
+
+        Assert.True(numbers > 5, $"only {numbers} multi-digit numbers on 8 pages");
+    }
+
     private static PageSampleSource Source(PageOptions options, DataSplit split, int seed) =>
         new(split == DataSplit.Train ? TestGlyphs.Train : TestGlyphs.Test, Fashion, options, split, seed, evaluationCount: 100);
 }

@@ -39,7 +39,7 @@ internal static class SceneAssert
 
             if (visible > 0)
             {
-                expected.Add(new LabeledBox(new Box(x1, y1, x2 + 1, y2 + 1), digit.Digit, visible < keepVisibleFraction * digit.Ink.InkCount));
+                expected.Add(new LabeledBox(new Box(x1, y1, x2 + 1, y2 + 1), digit.Digit, visible < keepVisibleFraction * digit.Ink.InkCount, digit.Number));
             }
         }
 

@@ -1,6 +1,6 @@
 using DigitOcr.Boxes;
 using DigitOcr.Inference.Directory;
-using DigitOcr.Inference.Reading;
+using DigitOcr.Reading;
 using DigitOcr.Postprocess;
 
 namespace DigitOcr.Tests.DirectoryLookup;

@@ -1,5 +1,5 @@
 using DigitOcr.Boxes;
-using DigitOcr.Inference.Reading;
+using DigitOcr.Reading;
 using DigitOcr.Postprocess;
 
 namespace DigitOcr.Tests.Reading;

@@ -451,6 +451,7 @@ public sealed class PageComposer
 
             plan.Occupied.Add(bounds);
             plan.Background.AddRange(background);
+            var number = plan.Numbers++;
             foreach (var glyph in glyphs)
             {
                 if (budget.Left <= 0)
@@ -460,7 +461,7 @@ public sealed class PageComposer
 
                 if (!ToRect(glyph.CellExtent()).Intersect(plan.Bounds).IsEmpty)
                 {
-                    plan.Digits.Add(glyph);
+                    plan.Digits.Add(glyph with { Number = number });
                     budget.Left--;
                     if (glyph.CrossedOut)
                     {

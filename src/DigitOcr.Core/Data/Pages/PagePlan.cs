@@ -26,6 +26,9 @@ internal sealed class PagePlan(int width, int height)
     /// <summary>Digits (crossed-out ones included), drawn after the clutter.</summary>
     public List<GlyphMark> Digits { get; } = [];
 
+    /// <summary>Written numbers (committed lines) so far; the next one gets this id.</summary>
+    public int Numbers { get; set; }
+
     /// <summary>Pen strokes drawn last, over the digits.</summary>
     public List<StrokeMark> Foreground { get; } = [];
 
@@ -55,7 +58,8 @@ internal sealed record TextMark(string Text, int X, int Y, double Scale, byte Co
 /// <param name="StrokeSteps">3x3 morphology iterations on the drawn glyph: positive dilate (thicker), negative erode (thinner).</param>
 /// <param name="Sharpen">Contrast gain on the coverage about its middle, so enlarged glyphs keep crisp edges (1 = none).</param>
 /// <param name="CrossedOut">Struck through: drawn, but not a digit.</param>
-internal sealed record GlyphMark(GlyphSet Set, int Index, AffineMatrix ToPage, int StrokeSteps, double Sharpen, bool CrossedOut)
+/// <param name="Number">The written number (one line of the page) the digit belongs to; -1 for clutter.</param>
+internal sealed record GlyphMark(GlyphSet Set, int Index, AffineMatrix ToPage, int StrokeSteps, double Sharpen, bool CrossedOut, int Number = -1)
 {
     /// <summary>The page box of the glyph's ink (corners of its ink rectangle mapped), as (x1, y1, x2, y2).</summary>
     public (double X1, double Y1, double X2, double Y2) InkExtent()

@@ -30,7 +30,7 @@ internal static class PageRenderer
                 var ink = DrawGlyph(page, mark, maxInkLoss);
                 if (ink is { IsEmpty: false } && !mark.CrossedOut)
                 {
-                    scene.AddDigit(new SceneDigit(mark.Set.Label(mark.Index), ink));
+                    scene.AddDigit(new SceneDigit(mark.Set.Label(mark.Index), ink, Number: mark.Number));
                 }
             }
 

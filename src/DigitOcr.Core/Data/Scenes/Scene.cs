@@ -193,7 +193,7 @@ public sealed class Scene : IDisposable
             if (visible > 0)
             {
                 var ignored = visible < keepVisibleFraction * d.Ink.InkCount;
-                boxes.Add(new LabeledBox(bounds.ToBox(), d.Digit, ignored));
+                boxes.Add(new LabeledBox(bounds.ToBox(), d.Digit, ignored, d.Number));
             }
 
             if (d.Patch is { } patch)

@@ -7,4 +7,5 @@ namespace DigitOcr.Data.Scenes;
 /// The reference's ground-truth quirk: the corners of the pasted patch (MNIST's whole 28x28 cell, padding included,
 /// as scaled and moved), in pixel-edge coordinates; null when the preset has no patch box.
 /// </param>
-public sealed record SceneDigit(int Digit, InkMask Ink, Quad? Patch = null);
+/// <param name="Number">Which written number of the page the digit belongs to (its digits in writing order); -1: none.</param>
+public sealed record SceneDigit(int Digit, InkMask Ink, Quad? Patch = null, int Number = -1);

@@ -1,7 +1,7 @@
 using DigitOcr.Boxes;
 using DigitOcr.Postprocess;
 
-namespace DigitOcr.Inference.Reading;
+namespace DigitOcr.Reading;
 
 /// <summary>
 /// From detected digits to numbers, in reading order. Digits are chained into lines by mutual nearest

@@ -1,7 +1,7 @@
 using DigitOcr.Boxes;
 using DigitOcr.Postprocess;
 
-namespace DigitOcr.Inference.Reading;
+namespace DigitOcr.Reading;
 
 /// <summary>
 /// A number read from an image: its digits in reading order (<see cref="Text"/>), each detection with its own

@@ -1,4 +1,4 @@
-namespace DigitOcr.Inference.Reading;
+namespace DigitOcr.Reading;
 
 /// <summary>
 /// How digits are grouped into numbers. Distances are in units of the digits' own height, so the same settings
