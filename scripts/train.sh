@@ -10,5 +10,7 @@ shift $(( $# >= 2 ? 2 : 1 ))
 mkdir -p "$output"
 resume=()
 [ -f "$output/last.pt" ] && resume=(--resume)
-dotnet build -c Release src/DigitOcr.Training -v quiet -nologo >/dev/null
-exec dotnet run -c Release --no-build --project src/DigitOcr.Training -- train --config "$config" --output "$output" "${resume[@]}" "$@" 2>&1 | tee -a "$output/train.log"
+# Run from a published copy, so that rebuilding the repository meanwhile cannot touch the running trainer's files.
+trainer="$output/.trainer"
+dotnet publish -c Release -o "$trainer" src/DigitOcr.Training -v quiet -nologo >/dev/null
+"$trainer/DigitOcr.Training" train --config "$config" --output "$output" "${resume[@]}" "$@" 2>&1 | tee -a "$output/train.log"

@@ -9,6 +9,7 @@ var root = new RootCommand("DigitOcr trainer: trains and inspects the handwritte
     BenchDataCommand.Create(),
     TrainCommand.Create(),
     BenchTrainCommand.Create(),
+    ExportCommand.Create(),
 };
 
 return root.Parse(args).Invoke();
