@@ -10,6 +10,7 @@ var root = new RootCommand("DigitOcr trainer: trains and inspects the handwritte
     TrainCommand.Create(),
     BenchTrainCommand.Create(),
     ExportCommand.Create(),
+    EvaluateCommand.Create(),
 };
 
 return root.Parse(args).Invoke();
