@@ -32,7 +32,12 @@ public sealed class Trainer(DetectorConfig config, string outputDirectory, IBatc
 
     public string BestPath => Path.Combine(outputDirectory, BestFile);
 
-    public TrainingResult Run(bool resume, CancellationToken cancellation = default)
+    /// <summary>
+    /// Trains. <paramref name="resume"/> continues from <c>last.pt</c> (weights, optimizer, progress, RNG);
+    /// otherwise <paramref name="initialWeights"/>, when given, starts from a model file's weights (a DigitOcr
+    /// checkpoint or model, or a PyTorch state dict of this architecture) instead of the random initialisation.
+    /// </summary>
+    public TrainingResult Run(bool resume, CancellationToken cancellation = default, string? initialWeights = null)
     {
         Directory.CreateDirectory(outputDirectory);
         if (options.Threads > 0)
@@ -66,6 +71,10 @@ public sealed class Trainer(DetectorConfig config, string outputDirectory, IBatc
         else if (resume)
         {
             throw new FileNotFoundException($"--resume was given but '{LastPath}' does not exist; start without --resume", LastPath);
+        }
+        else if (initialWeights is not null)
+        {
+            LoadInitialWeights(model, initialWeights);
         }
 
         var sizes = FeatureGeometry.FeatureSizes(config.InputSize, config.InputSize);
@@ -153,6 +162,21 @@ public sealed class Trainer(DetectorConfig config, string outputDirectory, IBatc
         }
 
         return new TrainingResult(TrainingOutcome.Completed, progress, LastPath, BestPath);
+    }
+
+    private static void LoadInitialWeights(SsdDetector model, string path)
+    {
+        using var entries = Torch.Serialization.TorchFile.Load(path);
+        if (Checkpoint.IsCheckpoint(entries))
+        {
+            var weights = entries.Where(kv => kv.Key.StartsWith(Checkpoint.ModelPrefix, StringComparison.Ordinal))
+                .ToDictionary(kv => kv.Key[Checkpoint.ModelPrefix.Length..], kv => kv.Value);
+            model.load_state_dict(weights);
+        }
+        else
+        {
+            model.load_state_dict(entries);
+        }
     }
 
     private static (double Localization, double Classification) TrainStep(

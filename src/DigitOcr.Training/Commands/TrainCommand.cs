@@ -28,9 +28,10 @@ internal static class TrainCommand
         var device = new Option<string?>("--device") { Description = "Override training.device (cpu, cuda, cuda:N)." };
         var data = new Option<string?>("--data") { Description = "Override data.preset (pages or reference)." };
         var validation = new Option<int?>("--validation-images") { Description = "Override training.validationImages." };
+        var init = new Option<FileInfo?>("--init") { Description = "Start from this model file's weights (a checkpoint, an exported model or a PyTorch state dict) instead of random ones." };
         var command = new Command("train", "Train a detector from a config.")
         {
-            config, output, resume, epochs, images, batch, lr, seed, threads, device, data, validation,
+            config, output, resume, epochs, images, batch, lr, seed, threads, device, data, validation, init,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -53,12 +54,12 @@ internal static class TrainCommand
                 Data = d with { Preset = parse.GetValue(data) ?? d.Preset, Seed = parse.GetValue(seed) ?? d.Seed },
             }).Validated("the config with its overrides");
             var folder = parse.GetValue(output)?.FullName ?? Path.Combine("runs", merged.Name);
-            return Task.FromResult(Run(merged, folder, parse.GetValue(resume), cancellation));
+            return Task.FromResult(Run(merged, folder, parse.GetValue(resume), parse.GetValue(init)?.FullName, cancellation));
         });
         return command;
     }
 
-    private static int Run(DetectorConfig config, string folder, bool resume, CancellationToken outer)
+    private static int Run(DetectorConfig config, string folder, bool resume, string? init, CancellationToken outer)
     {
         using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(outer);
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -86,13 +87,13 @@ internal static class TrainCommand
             TrainingResult result;
             if (AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
             {
-                result = RunWithProgressBar(trainer, resume, interrupt.Token, samples);
+                result = RunWithProgressBar(trainer, resume, init, interrupt.Token, samples);
             }
             else
             {
                 trainer.EpochCompleted += report => Console.WriteLine(Summary(report));
                 trainer.EpochCompleted += report => samples.Write(report.Epoch, trainer.LastPath);
-                result = trainer.Run(resume, interrupt.Token);
+                result = trainer.Run(resume, interrupt.Token, init);
             }
 
             Console.WriteLine($"{result.Outcome}: epoch {result.Progress.Epoch}, step {result.Progress.Step}, best mAP {result.Progress.BestMetric:F4}; last: {result.LastCheckpoint}, best: {result.BestCheckpoint}");
@@ -109,7 +110,7 @@ internal static class TrainCommand
         }
     }
 
-    private static TrainingResult RunWithProgressBar(Trainer trainer, bool resume, CancellationToken cancellation, SamplePredictionWriter samples)
+    private static TrainingResult RunWithProgressBar(Trainer trainer, bool resume, string? init, CancellationToken cancellation, SamplePredictionWriter samples)
     {
         TrainingResult? result = null;
         AnsiConsole.Progress()
@@ -130,7 +131,7 @@ internal static class TrainCommand
                     AnsiConsole.MarkupLine(Markup.Escape(Summary(report)));
                     samples.Write(report.Epoch, trainer.LastPath);
                 };
-                result = trainer.Run(resume, cancellation);
+                result = trainer.Run(resume, cancellation, init);
             });
         return result!;
     }

@@ -73,6 +73,21 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void InitialWeights_FromAModelFile_ReplaceTheRandomInitialisation()
+    {
+        var modelPath = TinyModel.Save(Path.Combine(folder, "start.pt"));
+        var config = TinyTraining.Config(epochs: 1, imagesPerEpoch: 4, batchSize: 4, lr: 1e-12);
+        using var source = new SyntheticBatchSource(1, 4, 64, seed: 9);
+        var result = new Trainer(config, Path.Combine(folder, "run"), source, []).Run(resume: false, initialWeights: modelPath);
+        using var start = Checkpoint.Load(modelPath);
+        using var end = Checkpoint.Load(result.LastCheckpoint);
+        foreach (var (name, tensor) in start.ModelState.Where(kv => kv.Key.EndsWith("weight", StringComparison.Ordinal)))
+        {
+            TensorAssert.Close(tensor, end.ModelState[name], 1e-5, name);
+        }
+    }
+
+    [Fact]
     public void Resume_WithoutACheckpoint_SaysWhatIsMissing()
     {
         var config = TinyTraining.Config(epochs: 1, imagesPerEpoch: 4, batchSize: 4);
