@@ -131,6 +131,8 @@ public sealed class Trainer(DetectorConfig config, string outputDirectory, IBatc
                 }
             }
 
+            // Speed and data wait are measured over the training steps only, not validation or checkpoint writing.
+            var trainingSeconds = epochClock.Elapsed.TotalSeconds;
             if (cancellation.IsCancellationRequested)
             {
                 Checkpoint.Save(LastPath, model, optimizer, progress with { Epoch = epoch }, config);
@@ -153,7 +155,7 @@ public sealed class Trainer(DetectorConfig config, string outputDirectory, IBatc
             lastSave.Restart();
             var seconds = epochClock.Elapsed.TotalSeconds;
             EpochCompleted?.Invoke(new EpochReport(epoch, sumLoc / Math.Max(batches, 1), sumConf / Math.Max(batches, 1), results,
-                seconds, images / Math.Max(seconds, 1e-9), waited.TotalSeconds / Math.Max(seconds, 1e-9), improved));
+                seconds, images / Math.Max(trainingSeconds, 1e-9), waited.TotalSeconds / Math.Max(trainingSeconds, 1e-9), improved));
 
             if (options.Patience > 0 && progress.EpochsWithoutImprovement >= options.Patience)
             {

@@ -13,7 +13,10 @@ public sealed record StepReport(
     double ImagesPerSecond,
     double DataWaitFraction);
 
-/// <summary>After each epoch: mean training losses, validation figures, time, and whether it was the best so far.</summary>
+/// <summary>
+/// After each epoch: mean training losses, validation figures, the epoch's wall time (validation included), images/s
+/// and the share of time spent waiting for data (both over the training steps only), and whether it was the best so far.
+/// </summary>
 public sealed record EpochReport(
     int Epoch,
     double Localization,
