@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """PyTorch's side of the training-throughput comparison (`dotnet run --project src/DigitOcr.Training -- bench-train`):
 the reference architecture (tests/DigitOcr.Tests/golden/reference_model.py) trained with SGD on batches of one MNIST
-training digit pasted on a white canvas, data loading included, on the CPU with a fixed thread count.
+training digit pasted on a white canvas, data loading included, on the CPU with a fixed thread count. By default
+PyTorch's defaults (NCHW, float32); --channels-last and --bf16 reproduce DigitOcr's memory format and autocast.
 
     /usr/bin/python3 bench/pytorch_train.py --mnist data/mnist --size 224 --batch 16 --steps 5 --threads 2
 
@@ -27,6 +28,8 @@ parser.add_argument("--steps", type=int, default=5)
 parser.add_argument("--warmup", type=int, default=1)
 parser.add_argument("--threads", type=int, default=2)
 parser.add_argument("--widths", default="64,128,256,512")
+parser.add_argument("--channels-last", action="store_true", help="NHWC activations and weights, as DigitOcr's default")
+parser.add_argument("--bf16", action="store_true", help="bfloat16 autocast of the forward pass (loss in float32)")
 args = parser.parse_args()
 
 torch.set_num_threads(args.threads)
@@ -56,6 +59,8 @@ def batch():
 
 
 model = SSD([int(w) for w in args.widths.split(",")]).train()
+memory_format = torch.channels_last if args.channels_last else torch.contiguous_format
+model = model.to(memory_format=memory_format)
 optimizer = torch.optim.SGD(model.parameters(), lr=3e-4, momentum=0.9, weight_decay=5e-5)
 priors = None
 
@@ -63,7 +68,10 @@ priors = None
 def step():
     global priors
     x, truths, classes = batch()
-    loc, conf, sizes = model(x)
+    x = x.contiguous(memory_format=memory_format)
+    with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
+        loc, conf, sizes = model(x)
+    loc, conf = loc.float(), conf.float()
     if priors is None:
         priors = priors_for(sizes, args.size, args.size)
     targets = [match(t, c, priors) for t, c in zip(truths, classes)]

@@ -6,12 +6,31 @@
 #include <opencv2/core.hpp>
 #include <torch/cuda.h>
 #include <torch/version.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 
 DGO_API const char* dgo_torch_version() { return TORCH_VERSION; }
 DGO_API const char* dgo_opencv_version() { return CV_VERSION; }
 
 DGO_API int32_t dgo_get_num_threads() { return at::get_num_threads(); }
 DGO_API int32_t dgo_set_num_threads(int32_t n) { DGO_STATUS(at::set_num_threads(n)) }
+
+// The calling thread's intra-op threads only. With libtorch's OpenMP backend the team size is a per-thread setting
+// that at::set_num_threads writes for every thread on its first parallel op; a helper thread (a data worker) sets its
+// own afterwards, so its small tensor ops run serially instead of starting an OpenMP team beside the trainer's.
+// Returns 1 when applied, 0 when this libtorch has no per-thread setting (not built with OpenMP).
+DGO_API int32_t dgo_set_current_thread_num_threads(int32_t n) {
+  DGO_TRY
+  at::internal::lazy_init_num_threads();
+#ifdef _OPENMP
+  omp_set_num_threads(n);
+  return 1;
+#else
+  return 0;
+#endif
+  DGO_CATCH(-1)
+}
 
 DGO_API int32_t dgo_manual_seed(uint64_t seed) { DGO_STATUS(at::manual_seed(seed)) }
 

@@ -189,6 +189,14 @@ public static partial class torch
 
     public static bool is_inference_mode_enabled() => dgo_is_inference_mode_enabled() != 0;
 
+    /// <summary>
+    /// Automatic mixed precision on this thread until disposed, as <c>with torch.autocast(device, dtype)</c>:
+    /// convolutions and matrix products on <paramref name="device"/> run in <paramref name="dtype"/> (bfloat16 on the
+    /// CPU, float16 or bfloat16 on CUDA); parameters and gradients stay float32. Wrap the forward pass only, and
+    /// convert its outputs to float32 for the loss.
+    /// </summary>
+    public static AutocastGuard autocast(DeviceType device, ScalarType dtype = ScalarType.BFloat16) => new(device, dtype);
+
     /// <summary>Seeds libtorch's default generators (CPU and, when present, CUDA).</summary>
     public static void manual_seed(long seed) => NativeError.CheckStatus(dgo_manual_seed(unchecked((ulong)seed)));
 
@@ -203,6 +211,19 @@ public static partial class torch
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         NativeError.CheckStatus(dgo_set_num_threads(threads));
+    }
+
+    /// <summary>
+    /// Intra-op threads of the calling thread only (DigitOcr's extension; libtorch's OpenMP backend keeps the team
+    /// size per thread). Data workers call it with 1 so that their small tensor ops run serially beside the trainer's
+    /// parallel ones, as PyTorch's DataLoader workers do. Returns false where this libtorch has no per-thread setting.
+    /// </summary>
+    public static bool set_num_threads_for_current_thread(int threads)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        var applied = dgo_set_current_thread_num_threads(threads);
+        NativeError.CheckStatus(applied < 0 ? applied : 0);
+        return applied == 1;
     }
 
     /// <summary>
@@ -228,6 +249,27 @@ public static partial class torch
     public static long LiveImageCount => dgo_live_images();
 
     /// <summary>CUDA support, detected from the libtorch in use (never assumed).</summary>
+    public static class cpu
+    {
+        /// <summary>
+        /// Whether this CPU computes bfloat16 natively (AVX512-BF16 or AMX-BF16), the condition under which CPU
+        /// autocast is faster than float32 rather than emulated.
+        /// </summary>
+        public static bool is_bf16_supported()
+        {
+            if (!System.Runtime.Intrinsics.X86.X86Base.IsSupported)
+            {
+                return false;
+            }
+
+            var (_, _, _, features7) = System.Runtime.Intrinsics.X86.X86Base.CpuId(7, 0);
+            var (features71, _, _, _) = System.Runtime.Intrinsics.X86.X86Base.CpuId(7, 1);
+            var amxBf16 = (features7 & (1 << 22)) != 0;
+            var avx512Bf16 = (features71 & (1 << 5)) != 0;
+            return amxBf16 || avx512Bf16;
+        }
+    }
+
     public static class cuda
     {
         public static bool is_available() => dgo_cuda_is_available() != 0;

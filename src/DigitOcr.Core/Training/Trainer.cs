@@ -58,6 +58,7 @@ public sealed class Trainer(DetectorConfig config, string outputDirectory, IBatc
         model.InitializeWeights();
         model.to(device);
         var memoryFormat = options.ChannelsLast ? MemoryFormat.ChannelsLast : MemoryFormat.Contiguous;
+        var autocast = TrainingPrecisions.AutocastType(options.Precision, device.Type);
         model.to(memoryFormat);
         using var optimizer = CreateOptimizer(model);
         var progress = new TrainingProgress(0, 0, 0, double.NegativeInfinity);
@@ -84,6 +85,7 @@ public sealed class Trainer(DetectorConfig config, string outputDirectory, IBatc
         var loss = new MultiBoxLoss(config.Loss);
         var postprocessor = new DetectionPostprocessor(config.Postprocess, coder);
         var plan = new LearningRatePlan(options, data.BatchesPerEpoch);
+        BatchTargetEncoder encodeTargets = (truths, height, width) => matcher.Match(truths, priors, height, width);
 
         model.train();
         var lastSave = Stopwatch.StartNew();
@@ -92,7 +94,7 @@ public sealed class Trainer(DetectorConfig config, string outputDirectory, IBatc
             var epochClock = Stopwatch.StartNew();
             var (sumLoc, sumConf, batches, images) = (0.0, 0.0, 0, 0);
             var waited = TimeSpan.Zero;
-            using var batchEnumerator = data.ReadEpoch(epoch, progress.NextBatch, cancellation).GetEnumerator();
+            using var batchEnumerator = data.ReadEpoch(epoch, progress.NextBatch, encodeTargets, cancellation).GetEnumerator();
             var batchIndex = progress.NextBatch;
             while (true)
             {
@@ -105,7 +107,7 @@ public sealed class Trainer(DetectorConfig config, string outputDirectory, IBatc
                 waited += waitClock.Elapsed;
                 using var batch = batchEnumerator.Current;
                 optimizer.LearningRate = plan.At(progress.Step);
-                var (localization, classification) = TrainStep(model, optimizer, batch, priors, matcher, loss, device, memoryFormat);
+                var (localization, classification) = TrainStep(model, optimizer, batch, priors, matcher, loss, device, memoryFormat, autocast);
                 if (!double.IsFinite(localization) || !double.IsFinite(classification))
                 {
                     throw new NonFiniteLossException(
@@ -182,14 +184,16 @@ public sealed class Trainer(DetectorConfig config, string outputDirectory, IBatc
     }
 
     private static (double Localization, double Classification) TrainStep(
-        SsdDetector model, Optimizer optimizer, TrainingBatch batch, Tensor priors, SsdMatcher matcher, MultiBoxLoss loss, Device device, MemoryFormat format)
+        SsdDetector model, Optimizer optimizer, TrainingBatch batch, Tensor priors, SsdMatcher matcher, MultiBoxLoss loss, Device device, MemoryFormat format,
+        ScalarType? autocast)
     {
         using var scope = torch.NewDisposeScope();
         var shape = batch.Images.shape;
         var input = (device.Type == DeviceType.CPU ? batch.Images : batch.Images.to(device)).contiguous(format);
         optimizer.zero_grad();
-        using var output = model.forward(input);
-        using var targets = matcher.Match(batch.Truths, priors, (int)shape[2], (int)shape[3]);
+        using var output = Forward(model, input, device, autocast);
+        using var ownTargets = batch.Targets is null ? matcher.Match(batch.Truths, priors, (int)shape[2], (int)shape[3]) : null;
+        var targets = batch.Targets ?? ownTargets!;
         using var parts = loss.Compute(output.Loc, output.Conf, targets);
         var localization = parts.Localization.item<float>();
         var classification = parts.Classification.item<float>();
@@ -200,6 +204,23 @@ public sealed class Trainer(DetectorConfig config, string outputDirectory, IBatc
         }
 
         return (localization, classification);
+    }
+
+    /// <summary>The forward pass, under autocast when asked; the loss always sees float32.</summary>
+    private static SsdOutput Forward(SsdDetector model, Tensor input, Device device, ScalarType? autocast)
+    {
+        if (autocast is null)
+        {
+            return model.forward(input);
+        }
+
+        SsdOutput mixed;
+        using (torch.autocast(device.Type, autocast.Value))
+        {
+            mixed = model.forward(input);
+        }
+
+        return new SsdOutput(mixed.Loc.to(ScalarType.Float32), mixed.Conf.to(ScalarType.Float32), mixed.FeatureSizes);
     }
 
     private Optimizer CreateOptimizer(SsdDetector model) => options.Optimizer switch

@@ -3,6 +3,7 @@ using DigitOcr.Config;
 using DigitOcr.Data;
 using DigitOcr.Data.Loading;
 using DigitOcr.Data.Sources;
+using DigitOcr.Matching;
 
 namespace DigitOcr.Training;
 
@@ -62,9 +63,9 @@ public static class TrainingData
     {
         public int BatchesPerEpoch { get; } = batchesPerEpoch;
 
-        public IEnumerable<TrainingBatch> ReadEpoch(int epoch, int startBatch, CancellationToken cancellation)
+        public IEnumerable<TrainingBatch> ReadEpoch(int epoch, int startBatch, BatchTargetEncoder? targets, CancellationToken cancellation)
         {
-            using var stream = loader.ReadEpoch(epoch, BatchesPerEpoch, startBatch);
+            using var stream = loader.ReadEpoch(epoch, BatchesPerEpoch, startBatch, targets);
             foreach (var batch in stream)
             {
                 if (cancellation.IsCancellationRequested)
@@ -73,7 +74,8 @@ public static class TrainingData
                     yield break;
                 }
 
-                yield return new TrainingBatch(batch.Images, batch.Boxes);
+                // The training batch takes over the tensors.
+                yield return new TrainingBatch(batch.Images, batch.Boxes, batch.Targets);
             }
         }
 

@@ -67,6 +67,12 @@ public sealed record TrainingOptions
     /// <summary>Lay activations out channels-last (NHWC), which oneDNN's CPU convolutions run faster on.</summary>
     public bool ChannelsLast { get; init; } = true;
 
+    /// <summary>
+    /// The forward pass's arithmetic. <see cref="TrainingPrecision.Auto"/> (default) trains with bfloat16 autocast on
+    /// CPUs that compute bfloat16 natively, about 1.7x faster there, and in float32 elsewhere.
+    /// </summary>
+    public TrainingPrecision Precision { get; init; } = TrainingPrecision.Auto;
+
     internal IEnumerable<string> Validate()
     {
         if (Epochs < 1 || ImagesPerEpoch < 1 || BatchSize < 1)

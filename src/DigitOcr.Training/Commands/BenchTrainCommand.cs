@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using DigitOcr.Config;
 using DigitOcr.Data.Mnist;
+using DigitOcr.Torch;
 using DigitOcr.Training;
 
 namespace DigitOcr.Training.Commands;
@@ -25,10 +26,12 @@ internal static class BenchTrainCommand
         var data = new Option<string>("--data") { Description = "DigitOcr's data preset (reference or pages).", DefaultValueFactory = _ => "reference" };
         var skipPyTorch = new Option<bool>("--no-pytorch") { Description = "Measure DigitOcr only." };
         var channelsLast = new Option<bool?>("--channels-last") { Description = "Override training.channelsLast." };
+        var precision = new Option<TrainingPrecision?>("--precision") { Description = "Override training.precision for DigitOcr (auto, float32, bfloat16)." };
+        var matched = new Option<bool>("--pytorch-matched") { Description = "Run PyTorch with DigitOcr's memory format and autocast too (an engine-level comparison), instead of its defaults." };
         var rounds = new Option<int>("--rounds") { Description = "Alternate DigitOcr and PyTorch this many times (noise shows as spread).", DefaultValueFactory = _ => 2 };
         var command = new Command("bench-train", "Training images/s of DigitOcr and of PyTorch, same architecture, batch and threads.")
         {
-            config, steps, warmup, batch, threads, data, skipPyTorch, channelsLast, rounds,
+            config, steps, warmup, batch, threads, data, skipPyTorch, channelsLast, precision, matched, rounds,
         };
         command.SetAction(parse =>
         {
@@ -43,12 +46,19 @@ internal static class BenchTrainCommand
                     ImagesPerEpoch = (parse.GetValue(steps) + parse.GetValue(warmup)) * parse.GetValue(batch),
                     ValidationImages = 0,
                     ChannelsLast = parse.GetValue(channelsLast) ?? loaded.Training.ChannelsLast,
+                    Precision = parse.GetValue(precision) ?? loaded.Training.Precision,
                 },
                 Data = loaded.Data with { Preset = parse.GetValue(data) ?? "reference" },
             }).Validated();
             var c = CultureInfo.InvariantCulture;
-            Console.WriteLine(string.Format(c, "{0} at {1}x{1}, batch {2}, {3} thread(s), {4} data, channels-last {5}; {6} warm-up + {7} timed steps per round",
-                options.Name, options.InputSize, options.Training.BatchSize, options.Training.Threads, options.Data.Preset, options.Training.ChannelsLast, parse.GetValue(warmup), parse.GetValue(steps)));
+            var autocast = TrainingPrecisions.AutocastType(options.Training.Precision, Torch.DeviceType.CPU);
+            var pytorchLikeOurs = parse.GetValue(matched);
+            Console.WriteLine(string.Format(c, "{0} at {1}x{1}, batch {2}, {3} thread(s), {4} data, channels-last {5}, {6}; {7} warm-up + {8} timed steps per round",
+                options.Name, options.InputSize, options.Training.BatchSize, options.Training.Threads, options.Data.Preset, options.Training.ChannelsLast,
+                TrainingPrecisions.Describe(autocast), parse.GetValue(warmup), parse.GetValue(steps)));
+            Console.WriteLine(pytorchLikeOurs
+                ? "PyTorch runs with the same memory format and autocast as DigitOcr (--pytorch-matched)."
+                : "PyTorch runs with its defaults: contiguous (NCHW) tensors, float32.");
             var ours = new List<double>();
             var theirs = new List<double>();
             for (var round = 0; round < parse.GetValue(rounds); round++)
@@ -57,7 +67,7 @@ internal static class BenchTrainCommand
                 Console.WriteLine(string.Format(c, "round {0}: DigitOcr {1:F2} images/s", round + 1, ours[^1]));
                 if (!parse.GetValue(skipPyTorch))
                 {
-                    theirs.Add(MeasurePyTorch(options, parse.GetValue(steps), parse.GetValue(warmup)));
+                    theirs.Add(MeasurePyTorch(options, parse.GetValue(steps), parse.GetValue(warmup), pytorchLikeOurs ? autocast : null, pytorchLikeOurs && options.Training.ChannelsLast));
                     Console.WriteLine(string.Format(c, "round {0}: PyTorch  {1:F2} images/s", round + 1, theirs[^1]));
                 }
             }
@@ -105,7 +115,7 @@ internal static class BenchTrainCommand
         }
     }
 
-    private static double MeasurePyTorch(DetectorConfig config, int steps, int warmup)
+    private static double MeasurePyTorch(DetectorConfig config, int steps, int warmup, ScalarType? autocast, bool channelsLast)
     {
         var script = Path.Combine(RepositoryRoot(), "bench", "pytorch_train.py");
         var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -118,6 +128,16 @@ internal static class BenchTrainCommand
         })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (channelsLast)
+        {
+            start.ArgumentList.Add("--channels-last");
+        }
+
+        if (autocast == ScalarType.BFloat16)
+        {
+            start.ArgumentList.Add("--bf16");
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start /usr/bin/python3");

@@ -28,10 +28,11 @@ internal static class TrainCommand
         var device = new Option<string?>("--device") { Description = "Override training.device (cpu, cuda, cuda:N)." };
         var data = new Option<string?>("--data") { Description = "Override data.preset (pages or reference)." };
         var validation = new Option<int?>("--validation-images") { Description = "Override training.validationImages." };
+        var precision = new Option<TrainingPrecision?>("--precision") { Description = "Override training.precision (auto, float32, bfloat16)." };
         var init = new Option<FileInfo?>("--init") { Description = "Start from this model file's weights (a checkpoint, an exported model or a PyTorch state dict) instead of random ones." };
         var command = new Command("train", "Train a detector from a config.")
         {
-            config, output, resume, epochs, images, batch, lr, seed, threads, device, data, validation, init,
+            config, output, resume, epochs, images, batch, lr, seed, threads, device, data, validation, precision, init,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -50,6 +51,7 @@ internal static class TrainCommand
                     Threads = parse.GetValue(threads) ?? t.Threads,
                     Device = parse.GetValue(device) ?? t.Device,
                     ValidationImages = parse.GetValue(validation) ?? t.ValidationImages,
+                    Precision = parse.GetValue(precision) ?? t.Precision,
                 },
                 Data = d with { Preset = parse.GetValue(data) ?? d.Preset, Seed = parse.GetValue(seed) ?? d.Seed },
             }).Validated("the config with its overrides");
@@ -77,7 +79,7 @@ internal static class TrainCommand
         {
             Directory.CreateDirectory(folder);
             File.WriteAllText(Path.Combine(folder, "config.json"), config.ToJson());
-            Console.WriteLine($"training {config.Name}: {config.Data.Preset} data, {config.Training.Epochs} epochs x {config.Training.ImagesPerEpoch:N0} images, batch {config.Training.BatchSize}, {config.Training.Optimizer} lr {config.Training.LearningRate:G3}, output {folder}");
+            Console.WriteLine($"training {config.Name}: {config.Data.Preset} data, {config.Training.Epochs} epochs x {config.Training.ImagesPerEpoch:N0} images, batch {config.Training.BatchSize}, {config.Training.Optimizer} lr {config.Training.LearningRate:G3}, {TrainingPrecisions.Describe(TrainingPrecisions.AutocastType(config.Training.Precision, Torch.Device.Parse(config.Training.Device).Type))}, output {folder}");
             using var source = TrainingData.CreateTrainingSource(config);
             var validation = TrainingData.CreateValidationSets(config);
             var trainer = new Trainer(config, folder, source, validation);

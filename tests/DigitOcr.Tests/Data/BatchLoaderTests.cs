@@ -1,6 +1,7 @@
 using DigitOcr.Data;
 using DigitOcr.Data.Loading;
 using DigitOcr.Data.Sources;
+using DigitOcr.Matching;
 using DigitOcr.Torch;
 
 namespace DigitOcr.Tests.Data;
@@ -163,6 +164,58 @@ public class BatchLoaderTests
 
         Assert.Contains("batch 4", error.Message);
         Assert.Contains("sample 9 is broken", error.InnerException!.Message);
+    }
+
+    [Fact]
+    public void ReadEpoch_WithATargetEncoder_EachBatchCarriesTargetsOfItsOwnBoxes_MadeOnAWorkerThread()
+    {
+        var loader = new BatchLoader(new FakeSampleSource(groupSize: 3), new LoaderOptions { BatchSize = 4, Workers = 2 });
+        var reader = Environment.CurrentManagedThreadId;
+        var encoderThreads = new System.Collections.Concurrent.ConcurrentBag<int>();
+        BatchTargetEncoder encoder = (truths, height, width) =>
+        {
+            encoderThreads.Add(Environment.CurrentManagedThreadId);
+            var digits = truths.Select(t => (long)t.Single().Digit).ToArray();
+            return new MatchedTargets(
+                torch.full([truths.Count, 1, 4], (double)(height * width)).DetachFromDisposeScope(),
+                torch.tensor(digits).reshape(truths.Count, 1).DetachFromDisposeScope());
+        };
+
+        using var stream = loader.ReadEpoch(epoch: 1, batchCount: 6, firstBatch: 0, encoder);
+        var seen = 0;
+        foreach (var batch in stream)
+        {
+            using (batch)
+            {
+                Assert.NotNull(batch.Targets);
+                Assert.Equal(batch.Boxes.Select(b => (long)b.Single().Digit), batch.Targets.Labels.data<long>());
+                Assert.All(batch.Targets.Locations.data<float>(), v => Assert.Equal(6 * 8, v));
+                seen++;
+            }
+        }
+
+        Assert.Equal(6, seen);
+        Assert.Equal(6, encoderThreads.Count);
+        Assert.DoesNotContain(reader, encoderThreads);
+    }
+
+    [Fact]
+    public void ReadEpoch_FailingTargetEncoder_SurfacesOnTheReaderWithTheCause()
+    {
+        var loader = new BatchLoader(new FakeSampleSource(), new LoaderOptions { BatchSize = 2, Workers = 2 });
+        BatchTargetEncoder broken = (_, _, _) => throw new ArgumentException("ground-truth box 0 has no area");
+
+        using var stream = loader.ReadEpoch(0, 3, 0, broken);
+        var error = Assert.Throws<InvalidOperationException>(() =>
+        {
+            foreach (var batch in stream)
+            {
+                batch.Dispose();
+            }
+        });
+
+        Assert.Contains("batch 0", error.Message);
+        Assert.Contains("no area", error.InnerException!.Message);
     }
 
     [Fact]

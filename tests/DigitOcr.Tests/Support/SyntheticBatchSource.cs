@@ -1,4 +1,5 @@
 using DigitOcr.Boxes;
+using DigitOcr.Matching;
 using DigitOcr.Torch;
 using DigitOcr.Training;
 
@@ -6,13 +7,16 @@ namespace DigitOcr.Tests.Support;
 
 /// <summary>
 /// A fast deterministic batch source for trainer tests: noise images with two boxes each, batch b of epoch e made
-/// from (seed, e, b) only. Optionally a batch of NaNs, to provoke a non-finite loss.
+/// from (seed, e, b) only. Optionally a batch of NaNs, to provoke a non-finite loss. Like the real loader it makes
+/// the targets when the trainer passes an encoder, unless <paramref name="precomputeTargets"/> is false (then the
+/// trainer matches).
 /// </summary>
-public sealed class SyntheticBatchSource(int batchesPerEpoch, int batchSize, int size, int seed, (int Epoch, int Batch)? nanAt = null) : IBatchSource
+public sealed class SyntheticBatchSource(
+    int batchesPerEpoch, int batchSize, int size, int seed, (int Epoch, int Batch)? nanAt = null, bool precomputeTargets = true) : IBatchSource
 {
     public int BatchesPerEpoch { get; } = batchesPerEpoch;
 
-    public IEnumerable<TrainingBatch> ReadEpoch(int epoch, int startBatch, CancellationToken cancellation)
+    public IEnumerable<TrainingBatch> ReadEpoch(int epoch, int startBatch, BatchTargetEncoder? targets, CancellationToken cancellation)
     {
         for (var b = startBatch; b < BatchesPerEpoch && !cancellation.IsCancellationRequested; b++)
         {
@@ -28,7 +32,8 @@ public sealed class SyntheticBatchSource(int batchesPerEpoch, int batchSize, int
                 new LabeledBox(new Box(4 + i, 6, 30 + i, 40), random.Next(10)),
                 new LabeledBox(new Box(34, 20, 58, 60), random.Next(10)),
             ]).ToList();
-            yield return new TrainingBatch(torch.tensor(pixels, [batchSize, 1, size, size]).DetachFromDisposeScope(), truths);
+            var images = torch.tensor(pixels, [batchSize, 1, size, size]).DetachFromDisposeScope();
+            yield return new TrainingBatch(images, truths, precomputeTargets ? targets?.Invoke(truths, size, size) : null);
         }
     }
 

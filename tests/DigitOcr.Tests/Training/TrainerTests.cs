@@ -53,6 +53,30 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void TargetsMadeByTheDataSource_TrainTheSameWeightsAsTargetsTheTrainerMatchesItself()
+    {
+        var config = TinyTraining.Config(epochs: 1, imagesPerEpoch: 3 * 4, batchSize: 4);
+        var ahead = Path.Combine(folder, "ahead");
+        var inline = Path.Combine(folder, "inline");
+        using (var source = new SyntheticBatchSource(3, 4, 64, seed: 4, precomputeTargets: true))
+        {
+            new Trainer(config, ahead, source, []).Run(resume: false);
+        }
+
+        using (var source = new SyntheticBatchSource(3, 4, 64, seed: 4, precomputeTargets: false))
+        {
+            new Trainer(config, inline, source, []).Run(resume: false);
+        }
+
+        using var a = Checkpoint.Load(Path.Combine(ahead, Trainer.LastFile));
+        using var b = Checkpoint.Load(Path.Combine(inline, Trainer.LastFile));
+        foreach (var (name, tensor) in a.ModelState)
+        {
+            TensorAssert.Close(tensor, b.ModelState[name], 1e-6, name);
+        }
+    }
+
+    [Fact]
     public void NonFiniteLoss_StopsWithADiagnostic_AndKeepsTheLastGoodCheckpoint()
     {
         var config = TinyTraining.Config(epochs: 3, imagesPerEpoch: 3 * 4, batchSize: 4);

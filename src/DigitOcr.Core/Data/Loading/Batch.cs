@@ -1,4 +1,5 @@
 using DigitOcr.Boxes;
+using DigitOcr.Matching;
 using DigitOcr.Torch;
 
 namespace DigitOcr.Data.Loading;
@@ -6,8 +7,8 @@ namespace DigitOcr.Data.Loading;
 /// <summary>
 /// A batch for the trainer: <see cref="Images"/> is a float32 CPU tensor <c>[B, 1, H, W]</c> normalised as
 /// <see cref="ImageNormalization"/> says, and <see cref="Boxes"/> holds each image's ground truth (pixels, corner
-/// form, <see cref="LabeledBox.Ignored"/> for digits the crop border cuts). Owns the tensor: dispose the batch.
-/// The tensor belongs to no dispose scope.
+/// form, <see cref="LabeledBox.Ignored"/> for digits the crop border cuts), and, when the reader asked for them,
+/// its training <see cref="Targets"/>. Owns its tensors, which belong to no dispose scope: dispose the batch.
 /// </summary>
 public sealed class Batch : IDisposable
 {
@@ -35,8 +36,18 @@ public sealed class Batch : IDisposable
     /// <summary>Per image, the <c>reference</c> preset's patch boxes (empty lists for other presets).</summary>
     public IReadOnlyList<IReadOnlyList<LabeledBox>> PatchBoxes { get; }
 
+    /// <summary>
+    /// The training targets made on the worker thread by the <see cref="BatchTargetEncoder"/> given to
+    /// <see cref="BatchLoader.ReadEpoch"/>; null when none was given.
+    /// </summary>
+    public MatchedTargets? Targets { get; internal set; }
+
     /// <summary>Images in the batch.</summary>
     public int Count => Boxes.Count;
 
-    public void Dispose() => Images.Dispose();
+    public void Dispose()
+    {
+        Images.Dispose();
+        Targets?.Dispose();
+    }
 }

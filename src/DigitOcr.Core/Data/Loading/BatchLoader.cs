@@ -1,6 +1,7 @@
 using System.Buffers;
 using DigitOcr.Boxes;
 using DigitOcr.Data.Sources;
+using DigitOcr.Matching;
 using DigitOcr.Torch;
 
 namespace DigitOcr.Data.Loading;
@@ -92,12 +93,34 @@ public sealed class BatchLoader
     /// run) on <see cref="LoaderOptions.EffectiveWorkers"/> background threads, at most
     /// <see cref="LoaderOptions.Prefetch"/> ahead of the reader. Enumerate the stream once; each batch yielded is the
     /// caller's to dispose. Disposing the stream (or finishing or leaving the enumeration) stops the workers and frees
-    /// batches not yet read.
+    /// batches not yet read. With <paramref name="targets"/>, each batch also carries its training targets, made on
+    /// the worker thread.
     /// </summary>
-    public BatchStream ReadEpoch(int epoch, long batchCount, long firstBatch = 0)
+    public BatchStream ReadEpoch(int epoch, long batchCount, long firstBatch = 0, BatchTargetEncoder? targets = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(batchCount);
         ArgumentOutOfRangeException.ThrowIfNegative(firstBatch);
-        return new BatchStream(this, epoch, batchCount, firstBatch);
+        return new BatchStream(this, epoch, batchCount, firstBatch, targets);
+    }
+
+    /// <summary><see cref="MakeBatch(int, long)"/>, then its targets when an encoder is given. The caller owns the batch.</summary>
+    internal Batch MakeBatch(int epoch, long index, BatchTargetEncoder? targets)
+    {
+        var batch = MakeBatch(epoch, index);
+        if (targets is null)
+        {
+            return batch;
+        }
+
+        try
+        {
+            batch.Targets = targets(batch.Boxes, Source.Height, Source.Width);
+            return batch;
+        }
+        catch
+        {
+            batch.Dispose();
+            throw;
+        }
     }
 }

@@ -1,6 +1,8 @@
 using System.Collections;
 using System.Diagnostics;
 using System.Threading.Channels;
+using DigitOcr.Matching;
+using DigitOcr.Torch;
 
 namespace DigitOcr.Data.Loading;
 
@@ -23,13 +25,15 @@ public sealed class BatchStream : IEnumerable<Batch>, IDisposable
     private readonly Thread[] workers;
     private readonly Stopwatch waiting = new();
     private readonly long first;
+    private readonly BatchTargetEncoder? targets;
     private long claimed;
     private int running;
     private bool enumerated;
     private bool disposed;
 
-    internal BatchStream(BatchLoader loader, int epoch, long count, long first = 0)
+    internal BatchStream(BatchLoader loader, int epoch, long count, long first = 0, BatchTargetEncoder? targets = null)
     {
+        this.targets = targets;
         this.loader = loader;
         this.epoch = epoch;
         this.count = count;
@@ -157,6 +161,8 @@ public sealed class BatchStream : IEnumerable<Batch>, IDisposable
 
     private void Work()
     {
+        // The trainer's ops use every core; a worker's tensor ops (copies, matching) run serially beside them.
+        torch.set_num_threads_for_current_thread(1);
         try
         {
             while (!stop.IsCancellationRequested)
@@ -171,7 +177,7 @@ public sealed class BatchStream : IEnumerable<Batch>, IDisposable
 
                 try
                 {
-                    made.Writer.TryWrite(new Made(index, loader.MakeBatch(epoch, index), null));
+                    made.Writer.TryWrite(new Made(index, loader.MakeBatch(epoch, index, targets), null));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

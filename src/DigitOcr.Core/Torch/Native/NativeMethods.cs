@@ -422,6 +422,12 @@ internal static unsafe partial class NativeMethods
     internal static partial void dgo_inference_mode_exit(IntPtr guard);
 
     [LibraryImport(NativeLibraryResolver.LibraryName)]
+    internal static partial int dgo_autocast_enter(int cuda, int dtype, int* previousEnabled, int* previousDtype);
+
+    [LibraryImport(NativeLibraryResolver.LibraryName)]
+    internal static partial int dgo_autocast_exit(int cuda, int previousEnabled, int previousDtype);
+
+    [LibraryImport(NativeLibraryResolver.LibraryName)]
     internal static partial int dgo_is_inference_mode_enabled();
 
     [LibraryImport(NativeLibraryResolver.LibraryName)]
@@ -444,6 +450,9 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(NativeLibraryResolver.LibraryName)]
     internal static partial int dgo_set_num_threads(int n);
+
+    [LibraryImport(NativeLibraryResolver.LibraryName)]
+    internal static partial int dgo_set_current_thread_num_threads(int n);
 
     [LibraryImport(NativeLibraryResolver.LibraryName)]
     internal static partial int dgo_manual_seed(ulong seed);
