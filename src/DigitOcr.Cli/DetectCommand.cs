@@ -26,18 +26,19 @@ internal static class DetectCommand
         format.AcceptOnlyFromAmong("text", "jsonl");
         var draw = new Option<DirectoryInfo?>("--draw") { Description = "Write annotated images into this folder." };
         var threshold = new Option<double?>("--threshold") { Description = "Minimum digit score (default: the model's, 0.1)." };
-        var command = new Command("detect", "Detect digits and read numbers in images.") { input, model, directory, format, draw, threshold };
+        var pyramid = new Option<int>("--pyramid") { Description = "Passes at full, 1/2, 1/4... size, for large writing (1: a single pass).", DefaultValueFactory = _ => new DetectorOptions().PyramidLevels };
+        var command = new Command("detect", "Detect digits and read numbers in images.") { input, model, directory, format, draw, threshold, pyramid };
         command.SetAction(parse => Run(
             parse.GetValue(input)!,
             parse.GetValue(model)?.FullName,
             parse.GetValue(directory)?.FullName,
             parse.GetValue(format) == "jsonl",
             parse.GetValue(draw)?.FullName,
-            parse.GetValue(threshold)));
+            parse.GetValue(threshold), parse.GetValue(pyramid)));
         return command;
     }
 
-    private static int Run(string input, string? modelPath, string? directoryPath, bool jsonl, string? drawFolder, double? threshold)
+    private static int Run(string input, string? modelPath, string? directoryPath, bool jsonl, string? drawFolder, double? threshold, int pyramid)
     {
         IReadOnlyList<string> images;
         if (System.IO.Directory.Exists(input))
@@ -64,7 +65,7 @@ internal static class DetectCommand
 
         try
         {
-            using var detector = DigitDetector.Load(modelPath, new DetectorOptions { ScoreThreshold = threshold });
+            using var detector = DigitDetector.Load(modelPath, new DetectorOptions { ScoreThreshold = threshold, PyramidLevels = pyramid });
             PhoneDirectory? directory = null;
             if (directoryPath is not null)
             {

@@ -173,12 +173,30 @@ public sealed class DigitDetector : IDisposable
         }
     }
 
-    /// <summary>Detects digits in several decoded images (the caller keeps ownership).</summary>
+    /// <summary>
+    /// Detects digits in several decoded images (the caller keeps ownership). Each image runs at the size policy's
+    /// scale and at the coarser levels of <see cref="DetectorOptions.PyramidLevels"/>; passes of the same network
+    /// size run as one batch.
+    /// </summary>
     public IReadOnlyList<DetectionResult> DetectBatch(IReadOnlyList<Image> images)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        var prepared = images.Select(Prepare).ToList();
-        var results = new DetectionResult[images.Count];
+        var prepared = new List<Prepared>();
+        for (var i = 0; i < images.Count; i++)
+        {
+            for (var level = 0; level < Options.PyramidLevels; level++)
+            {
+                var pass = Prepare(images[i], i, level);
+                if (level > 0 && Math.Max(pass.PaddedWidth, pass.PaddedHeight) < DetectorOptions.PyramidMinSide)
+                {
+                    break;
+                }
+
+                prepared.Add(pass);
+            }
+        }
+
+        var found = new List<Detection>[prepared.Count];
         foreach (var group in prepared.Select((p, i) => (p, i)).GroupBy(x => (x.p.PaddedHeight, x.p.PaddedWidth)))
         {
             var members = group.ToList();
@@ -198,11 +216,18 @@ public sealed class DigitDetector : IDisposable
             for (var b = 0; b < members.Count; b++)
             {
                 var (p, index) = members[b];
-                results[index] = new DetectionResult(p.Width, p.Height, Rescale(detections[b], p), p.Scale);
+                found[index] = Rescale(detections[b], p);
             }
         }
 
-        return results;
+        var post = postprocessor.Options;
+        return prepared.Select((p, i) => (p, i)).GroupBy(x => x.p.Image).OrderBy(g => g.Key).Select(passes =>
+        {
+            var levels = passes.OrderBy(x => x.p.Level).Select(x => new PyramidLevel(x.p.Scale, found[x.i])).ToList();
+            var first = passes.First(x => x.p.Level == 0).p;
+            var digits = PyramidMerge.Merge(levels, post.NmsIoU, post.MaxDetections, Options.PyramidMinHeight);
+            return new DetectionResult(first.Width, first.Height, digits, first.Scale);
+        }).ToList();
     }
 
     public void Dispose()
@@ -240,10 +265,13 @@ public sealed class DigitDetector : IDisposable
         }
     }
 
-    /// <summary>Gray, scaled to the size policy, normalised, padded with white to a multiple of the stride.</summary>
-    private Prepared Prepare(Image image)
+    /// <summary>
+    /// Gray, scaled to the size policy (and halved <paramref name="level"/> times), normalised, padded with white to a
+    /// multiple of the stride.
+    /// </summary>
+    private Prepared Prepare(Image image, int imageIndex, int level)
     {
-        var scale = Math.Min(1.0, (double)Options.MaxSide / Math.Max(image.Width, image.Height));
+        var scale = Math.Min(1.0, (double)Options.MaxSide / Math.Max(image.Width, image.Height)) * Math.Pow(0.5, level);
         var width = Math.Max(1, (int)Math.Round(image.Width * scale));
         var height = Math.Max(1, (int)Math.Round(image.Height * scale));
         using var gray = image.Channels == 1 ? null : image.ToGray();
@@ -259,7 +287,7 @@ public sealed class DigitDetector : IDisposable
             ImageNormalization.Normalize(pixels.AsSpan(y * width, width), input.AsSpan(y * paddedWidth, width));
         }
 
-        return new Prepared(input, image.Width, image.Height, paddedWidth, paddedHeight, (double)width / image.Width, (double)height / image.Height);
+        return new Prepared(imageIndex, level, input, image.Width, image.Height, paddedWidth, paddedHeight, (double)width / image.Width, (double)height / image.Height);
     }
 
     private int Pad(int size) => ((size + Options.PadMultiple - 1) / Options.PadMultiple) * Options.PadMultiple;
@@ -272,7 +300,7 @@ public sealed class DigitDetector : IDisposable
                 (float)(d.Box.X2 / p.ScaleX), (float)(d.Box.Y2 / p.ScaleY)).Clip(p.Width, p.Height),
         }).Where(d => !d.Box.IsEmpty).ToList();
 
-    private sealed record Prepared(float[] Input, int Width, int Height, int PaddedWidth, int PaddedHeight, double ScaleX, double ScaleY)
+    private sealed record Prepared(int Image, int Level, float[] Input, int Width, int Height, int PaddedWidth, int PaddedHeight, double ScaleX, double ScaleY)
     {
         public double Scale => Math.Min(ScaleX, ScaleY);
     }

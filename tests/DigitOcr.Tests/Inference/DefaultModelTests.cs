@@ -1,5 +1,7 @@
+using DigitOcr.Imaging;
 using DigitOcr.Inference;
 using DigitOcr.Inference.Directory;
+using DigitOcr.Reading;
 
 namespace DigitOcr.Tests.Inference;
 
@@ -26,5 +28,44 @@ public class DefaultModelTests
         Assert.Equal(2, reading.Numbers.Count);
         var names = reading.Lookups.Select(l => (l as DirectoryMatch)?.Entry.Name).ToList();
         Assert.Equal(["Ada Lovelace", "Alan Turing"], names);
+    }
+
+    [Fact]
+    public void ShippedModel_ReadsDigitsWrittenLargerThanItsAnchors_ThroughThePyramid()
+    {
+        // The sample page 4x larger, cut to its first six digits: about 190 px tall, beyond the largest anchor (153 px).
+        using var page = Image.Load(Page);
+        using var large = page.Resize(page.Width * 4, page.Height * 4, Interpolation.Cubic);
+        using var cut = large.Crop(0, 80, 1280, 440);
+        using var detector = DigitDetector.Load();
+
+        var numbers = new NumberReader().Read(detector.Detect(cut).Digits);
+
+        var text = Assert.Single(numbers).Text;
+        Assert.True(EditDistance(text, "555128") <= 1, $"read '{text}' instead of about 555128");
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+        }
+
+        return d[a.Length, b.Length];
     }
 }
