@@ -12,8 +12,14 @@ namespace DigitOcr.Training;
 /// </summary>
 public sealed class SamplePredictionWriter(string folder, IReadOnlyList<ValidationSet> sets, int imagesPerSet = 6)
 {
-    public string Write(int epoch, string checkpointPath)
+    /// <summary>Writes the sheet of <paramref name="epoch"/>; null (nothing written) when no validation images exist.</summary>
+    public string? Write(int epoch, string checkpointPath)
     {
+        if (sets.All(s => s.Images.Count == 0))
+        {
+            return null;
+        }
+
         Directory.CreateDirectory(folder);
         using var checkpoint = Checkpoint.Load(checkpointPath);
         var config = checkpoint.Config;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using DigitOcr.Config;
 using DigitOcr.Data.Sources;
 using DigitOcr.Training;
@@ -10,7 +11,7 @@ namespace DigitOcr.Training.Commands;
 /// <summary>
 /// <c>train --config FILE [overrides] [--resume]</c>: trains a detector, validating each epoch, writing
 /// <c>last.pt</c>, <c>best.pt</c>, <c>metrics.csv</c> and sample predictions to the output folder. A live progress bar
-/// on a terminal, one line per epoch otherwise. Ctrl-C saves and exits cleanly; rerun with --resume to continue.
+/// on a terminal, one line per epoch otherwise. Ctrl-C or SIGTERM saves and exits cleanly; rerun with --resume to continue.
 /// </summary>
 internal static class TrainCommand
 {
@@ -75,11 +76,24 @@ internal static class TrainCommand
             }
         };
         Console.CancelKeyPress += onCancel;
+
+        // SIGTERM (kill, a job scheduler, a container stop) saves and exits like Ctrl-C. It matters for runs started in
+        // the background, where the shell makes the process ignore SIGINT.
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            if (!interrupt.IsCancellationRequested)
+            {
+                interrupt.Cancel();
+                Console.Error.WriteLine("Terminated: saving a checkpoint after this step.");
+            }
+        });
         try
         {
             Directory.CreateDirectory(folder);
             File.WriteAllText(Path.Combine(folder, "config.json"), config.ToJson());
             Console.WriteLine($"training {config.Name}: {config.Data.Preset} data, {config.Training.Epochs} epochs x {config.Training.ImagesPerEpoch:N0} images, batch {config.Training.BatchSize}, {config.Training.Optimizer} lr {config.Training.LearningRate:G3}, {TrainingPrecisions.Describe(TrainingPrecisions.AutocastType(config.Training.Precision, Torch.Device.Parse(config.Training.Device).Type))}, output {folder}");
+            Console.WriteLine($"process {Environment.ProcessId}: Ctrl-C or `kill {Environment.ProcessId}` saves a checkpoint and stops; --resume continues");
             using var source = TrainingData.CreateTrainingSource(config);
             var validation = TrainingData.CreateValidationSets(config);
             var trainer = new Trainer(config, folder, source, validation);
