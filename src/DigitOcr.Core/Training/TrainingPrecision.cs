@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DigitOcr.Torch;
 
 namespace DigitOcr.Training;
@@ -9,12 +10,14 @@ public enum TrainingPrecision
     Auto,
 
     /// <summary>Everything in float32.</summary>
+    [JsonStringEnumMemberName("float32")]
     Float32,
 
     /// <summary>
     /// Convolutions in bfloat16 (autocast), as <c>torch.autocast(dtype=torch.bfloat16)</c>: weights, gradients,
     /// the loss and the optimizer stay float32. On the CPU it needs AVX-512, and is only fast with native bfloat16.
     /// </summary>
+    [JsonStringEnumMemberName("bfloat16")]
     BFloat16,
 }
 
