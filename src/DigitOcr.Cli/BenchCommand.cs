@@ -20,7 +20,8 @@ internal static class BenchCommand
         var height = new Option<int>("--height") { DefaultValueFactory = _ => 768 };
         var runs = new Option<int>("--runs") { DefaultValueFactory = _ => 20 };
         var threads = new Option<int?>("--threads") { Description = "Intra-op threads (default: all cores)." };
-        var command = new Command("bench", "Measure Detect latency per page.") { model, image, width, height, runs, threads };
+        var pyramid = new Option<int>("--pyramid") { Description = "Pyramid passes (1: a single pass).", DefaultValueFactory = _ => new DetectorOptions().PyramidLevels };
+        var command = new Command("bench", "Measure Detect latency per page.") { model, image, width, height, runs, threads, pyramid };
         command.SetAction(parse =>
         {
             if (parse.GetValue(threads) is { } t)
@@ -28,7 +29,7 @@ internal static class BenchCommand
                 DigitOcr.Torch.torch.set_num_threads(t);
             }
 
-            using var detector = DigitDetector.Load(parse.GetValue(model)?.FullName);
+            using var detector = DigitDetector.Load(parse.GetValue(model)?.FullName, new DetectorOptions { PyramidLevels = parse.GetValue(pyramid) });
             using var page = parse.GetValue(image) is { } file ? Image.Load(file.FullName) : SyntheticPage(parse.GetValue(width), parse.GetValue(height));
             var reader = new PageReader(detector);
             reader.Read(page);
