@@ -26,10 +26,11 @@ internal static class EvaluateCommand
         var pages = new Option<int>("--pages") { Description = "Test pages to read.", DefaultValueFactory = _ => 40 };
         var distractors = new Option<int>("--distractors") { Description = "Random numbers added to the directory.", DefaultValueFactory = _ => 100_000 };
         var seed = new Option<int>("--seed") { Description = "Seed of the test pages.", DefaultValueFactory = _ => 1 };
-        var command = new Command("evaluate", "End-to-end accuracy on whole test pages: digit mAP, number exact match, directory accuracy.") { model, pages, distractors, seed };
+        var pyramid = new Option<int>("--pyramid") { Description = "Pyramid passes of the detector (1: a single pass).", DefaultValueFactory = _ => new DetectorOptions().PyramidLevels };
+        var command = new Command("evaluate", "End-to-end accuracy on whole test pages: digit mAP, number exact match, directory accuracy.") { model, pages, distractors, seed, pyramid };
         command.SetAction(parse =>
         {
-            using var detector = DigitDetector.Load(parse.GetValue(model)?.FullName);
+            using var detector = DigitDetector.Load(parse.GetValue(model)?.FullName, new DetectorOptions { PyramidLevels = parse.GetValue(pyramid) });
             var options = new DataOptions { Preset = DataPresets.Pages, Seed = parse.GetValue(seed) };
             var source = (PageSampleSource)SampleSources.Create(options, DataSplit.Test);
             var reader = new NumberReader();
