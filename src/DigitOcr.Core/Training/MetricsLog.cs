@@ -30,14 +30,36 @@ public sealed class MetricsLog(string path)
             : report.Validation.Select(v => new MetricsRow(report.Epoch + 1, report.Localization, report.Classification, report.Seconds,
                 report.ImagesPerSecond, report.DataWaitFraction, v.Name, v.Tight.Mean, v.Patch?.Mean, v.Numbers?.Rate, report.Improved)).ToList();
         var exists = File.Exists(Path) && new FileInfo(Path).Length > 0;
+        if (exists && File.ReadLines(Path).First() != Header)
+        {
+            // Written by a build with other columns (a run resumed across versions): keep it, start a fresh file.
+            var aside = System.IO.Path.ChangeExtension(Path, $".columns-before-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
+            File.Move(Path, aside);
+            exists = false;
+        }
+
         using var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
         using var csv = CsvWriter.Create(stream, new CsvWriterOptions { HasHeader = !exists, FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: false);
         csv.WriteRecords(rows);
     }
 
+    /// <summary>The header line this build writes.</summary>
+    public static string Header { get; } = WriteHeader();
+
     public IReadOnlyList<MetricsRow> Read()
     {
         using var csv = CsvReader.Create(File.OpenRead(Path), new CsvReaderOptions { FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: false);
         return csv.GetRecords<MetricsRow>().ToList();
+    }
+
+    private static string WriteHeader()
+    {
+        var stream = new MemoryStream();
+        using (var csv = CsvWriter.Create(stream, new CsvWriterOptions { HasHeader = true, FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true))
+        {
+            csv.WriteRecords(Array.Empty<MetricsRow>());
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray()).Split('\n')[0].TrimEnd('\r').TrimStart('\uFEFF');
     }
 }
