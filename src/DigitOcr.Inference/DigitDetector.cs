@@ -184,15 +184,16 @@ public sealed class DigitDetector : IDisposable
         var prepared = new List<Prepared>();
         for (var i = 0; i < images.Count; i++)
         {
+            using var gray = images[i].Channels == 1 ? null : images[i].ToGray();
             for (var level = 0; level < Options.PyramidLevels; level++)
             {
-                var pass = Prepare(images[i], i, level);
-                if (level > 0 && Math.Max(pass.PaddedWidth, pass.PaddedHeight) < DetectorOptions.PyramidMinSide)
+                var (width, height) = LevelSize(images[i], level);
+                if (level > 0 && Math.Max(Pad(width), Pad(height)) < DetectorOptions.PyramidMinSide)
                 {
                     break;
                 }
 
-                prepared.Add(pass);
+                prepared.Add(Prepare(gray ?? images[i], i, level));
             }
         }
 
@@ -265,19 +266,21 @@ public sealed class DigitDetector : IDisposable
         }
     }
 
+    /// <summary>The network-input size of a pyramid level: the size policy's scale, halved <paramref name="level"/> times.</summary>
+    private (int Width, int Height) LevelSize(Image image, int level)
+    {
+        var scale = Math.Min(1.0, (double)Options.MaxSide / Math.Max(image.Width, image.Height)) * Math.Pow(0.5, level);
+        return (Math.Max(1, (int)Math.Round(image.Width * scale)), Math.Max(1, (int)Math.Round(image.Height * scale)));
+    }
+
     /// <summary>
-    /// Gray, scaled to the size policy (and halved <paramref name="level"/> times), normalised, padded with white to a
-    /// multiple of the stride.
+    /// A gray image scaled to its pyramid level's size, normalised, padded with white to a multiple of the stride.
     /// </summary>
     private Prepared Prepare(Image image, int imageIndex, int level)
     {
-        var scale = Math.Min(1.0, (double)Options.MaxSide / Math.Max(image.Width, image.Height)) * Math.Pow(0.5, level);
-        var width = Math.Max(1, (int)Math.Round(image.Width * scale));
-        var height = Math.Max(1, (int)Math.Round(image.Height * scale));
-        using var gray = image.Channels == 1 ? null : image.ToGray();
-        var source = gray ?? image;
-        using var resized = width == image.Width && height == image.Height ? null : source.Resize(width, height, Interpolation.Area);
-        var pixels = (resized ?? source).ToPixels();
+        var (width, height) = LevelSize(image, level);
+        using var resized = width == image.Width && height == image.Height ? null : image.Resize(width, height, Interpolation.Area);
+        var pixels = (resized ?? image).ToPixels();
         var paddedWidth = Pad(width);
         var paddedHeight = Pad(height);
         var input = new float[paddedWidth * paddedHeight];
