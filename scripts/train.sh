@@ -12,5 +12,5 @@ resume=()
 [ -f "$output/last.pt" ] && resume=(--resume)
 # Run from a published copy, so that rebuilding the repository meanwhile cannot touch the running trainer's files.
 trainer="$output/.trainer"
-dotnet publish -c Release -o "$trainer" src/DigitOcr.Training -v quiet -nologo >/dev/null
-"$trainer/DigitOcr.Training" train --config "$config" --output "$output" "${resume[@]}" "$@" 2>&1 | tee -a "$output/train.log"
+dotnet publish -c Release -o "$trainer" src/DigitOcr.Training.Cli -v quiet -nologo >/dev/null
+"$trainer/DigitOcr.Training.Cli" train --config "$config" --output "$output" "${resume[@]}" "$@" 2>&1 | tee -a "$output/train.log"

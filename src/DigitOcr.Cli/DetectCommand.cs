@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using DigitOcr.Imaging;
 using DigitOcr.Inference;
-using DigitOcr.Inference.Directory;
+using DigitOcr.Inference.PhoneBook;
 
 namespace DigitOcr.Cli;
 
@@ -41,9 +41,9 @@ internal static class DetectCommand
     private static int Run(string input, string? modelPath, string? directoryPath, bool jsonl, string? drawFolder, double? threshold, int pyramid)
     {
         IReadOnlyList<string> images;
-        if (System.IO.Directory.Exists(input))
+        if (Directory.Exists(input))
         {
-            images = System.IO.Directory.EnumerateFiles(input)
+            images = Directory.EnumerateFiles(input)
                 .Where(f => ImageExtensions.Contains(Path.GetExtension(f)))
                 .Order(StringComparer.Ordinal)
                 .ToList();

@@ -49,7 +49,7 @@ public sealed record DetectorOptions
     public DecodeOptions Decode { get; init; } = new();
 
     /// <summary>The architecture of a plain PyTorch state dict (a DigitOcr checkpoint carries its own); default: the reference's.</summary>
-    public DetectorConfig? ConfigForStateDict { get; init; }
+    public ModelConfig? ConfigForStateDict { get; init; }
 
     internal void Validate()
     {

@@ -1,14 +1,13 @@
 using DigitOcr.Boxes;
 using DigitOcr.Config;
-using DigitOcr.Data.Loading;
 using DigitOcr.Imaging;
+using DigitOcr.Inference.Passes;
+using DigitOcr.Inference.Preprocessing;
 using DigitOcr.Model;
+using DigitOcr.ModelFiles;
 using DigitOcr.Postprocess;
 using DigitOcr.Priors;
 using DigitOcr.Torch;
-using DigitOcr.Torch.Modules;
-using DigitOcr.Torch.Serialization;
-using DigitOcr.Training;
 
 namespace DigitOcr.Inference;
 
@@ -24,10 +23,11 @@ public sealed class DigitDetector : IDisposable
     private readonly DetectionPostprocessor postprocessor;
     private readonly PriorBoxGenerator priorGenerator;
     private readonly MemoryFormat format;
+    private readonly PassPlanner planner;
     private readonly Dictionary<(int, int), Tensor> priors = [];
     private bool disposed;
 
-    private DigitDetector(SsdDetector model, DetectorConfig config, DetectorOptions options, string source)
+    private DigitDetector(SsdDetector model, ModelConfig config, DetectorOptions options, string source)
     {
         this.model = model;
         Config = config;
@@ -46,10 +46,11 @@ public sealed class DigitDetector : IDisposable
         };
         postprocessor = new DetectionPostprocessor(post, new BoxCoder(config.Priors.Variances[0], config.Priors.Variances[1]));
         priorGenerator = new PriorBoxGenerator(config.Priors);
+        planner = new PassPlanner(options);
     }
 
     /// <summary>The model's configuration.</summary>
-    public DetectorConfig Config { get; }
+    public ModelConfig Config { get; }
 
     public DetectorOptions Options { get; }
 
@@ -68,59 +69,29 @@ public sealed class DigitDetector : IDisposable
         if (modelPath is null)
         {
             using var stream = DefaultModel.Open();
-            return FromEntries(TorchFile.Load(stream, DefaultModel.Name), DefaultModel.Name, options);
+            using var embedded = ModelFile.Load(stream, DefaultModel.Name);
+            return FromFile(embedded, options);
         }
 
-        if (!File.Exists(modelPath))
-        {
-            throw new FileNotFoundException($"model file '{modelPath}' does not exist; pass a checkpoint written by the trainer (best.pt) or omit it for the shipped model", modelPath);
-        }
-
-        return FromEntries(TorchFile.Load(modelPath), modelPath, options);
+        using var file = ModelFile.Load(modelPath);
+        return FromFile(file, options);
     }
 
-    private static DigitDetector FromEntries(StateDict entries, string source, DetectorOptions options)
+    private static DigitDetector FromFile(ModelFile file, DetectorOptions options)
     {
-        DetectorConfig config;
-        IReadOnlyDictionary<string, Tensor> weights;
-        Checkpoint? checkpoint = null;
-        if (Checkpoint.IsCheckpoint(entries))
-        {
-            checkpoint = Checkpoint.FromEntries(entries, source);
-            config = checkpoint.Config;
-            weights = checkpoint.ModelState;
-        }
-        else
-        {
-            config = options.ConfigForStateDict ?? new DetectorConfig();
-            weights = entries;
-        }
-
+        var config = file.Config ?? options.ConfigForStateDict ?? new ModelConfig();
         var model = new SsdDetector(config.Model);
         try
         {
-            model.load_state_dict(weights);
+            file.LoadInto(model, config);
         }
-        catch (StateDictMismatchException e)
+        catch
         {
             model.Dispose();
-            throw new InvalidDataException(
-                $"the weights in '{source}' do not fit the '{config.Name}' architecture (widths {string.Join("/", config.Model.Widths)}). " +
-                "For a plain state dict, set DetectorOptions.ConfigForStateDict to the config it was trained with. " + e.Message, e);
-        }
-        finally
-        {
-            if (checkpoint is not null)
-            {
-                checkpoint.Dispose();
-            }
-            else
-            {
-                entries.Dispose();
-            }
+            throw;
         }
 
-        return new DigitDetector(model, config, options, source);
+        return new DigitDetector(model, config, options, file.Source);
     }
 
     /// <summary>Detects digits in an image file (PNG, JPEG, BMP, TIFF; EXIF orientation applied).</summary>
@@ -181,54 +152,53 @@ public sealed class DigitDetector : IDisposable
     public IReadOnlyList<DetectionResult> DetectBatch(IReadOnlyList<Image> images)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        var prepared = new List<Prepared>();
-        for (var i = 0; i < images.Count; i++)
+        var passes = images.Select(image => planner.Plan(image.Width, image.Height)).ToList();
+        var found = passes.Select(p => new IReadOnlyList<Detection>[p.Count]).ToList();
+        var grays = images.Select(image => image.Channels == 1 ? null : image.ToGray()).ToList();
+        try
         {
-            using var gray = images[i].Channels == 1 ? null : images[i].ToGray();
-            for (var level = 0; level < Options.PyramidLevels; level++)
-            {
-                var (width, height) = LevelSize(images[i], level);
-                if (level > 0 && Math.Max(Pad(width), Pad(height)) < DetectorOptions.PyramidMinSide)
-                {
-                    break;
-                }
-
-                prepared.Add(Prepare(gray ?? images[i], i, level));
-            }
+            RunPasses(images, grays, passes, found);
         }
-
-        var found = new List<Detection>[prepared.Count];
-        foreach (var group in prepared.Select((p, i) => (p, i)).GroupBy(x => (x.p.PaddedHeight, x.p.PaddedWidth)))
+        finally
         {
-            var members = group.ToList();
-            var (height, width) = group.Key;
-            using var scope = torch.NewDisposeScope();
-            using var inference = torch.inference_mode();
-            var plane = height * width;
-            var values = new float[members.Count * plane];
-            for (var b = 0; b < members.Count; b++)
-            {
-                members[b].p.Input.CopyTo(values, b * plane);
-            }
-
-            var input = torch.tensor(values, [members.Count, 1, height, width], device).contiguous(format);
-            using var output = model.forward(input);
-            var detections = postprocessor.Process(output.Loc, output.Conf, PriorsFor(height, width), height, width);
-            for (var b = 0; b < members.Count; b++)
-            {
-                var (p, index) = members[b];
-                found[index] = Rescale(detections[b], p);
-            }
+            grays.ForEach(g => g?.Dispose());
         }
 
         var post = postprocessor.Options;
-        return prepared.Select((p, i) => (p, i)).GroupBy(x => x.p.Image).OrderBy(g => g.Key).Select(passes =>
+        return passes.Select((plan, image) =>
         {
-            var levels = passes.OrderBy(x => x.p.Level).Select(x => new PyramidLevel(x.p.Scale, found[x.i])).ToList();
-            var first = passes.First(x => x.p.Level == 0).p;
+            var levels = plan.Select((pass, level) => new PyramidLevel(pass.Scale, found[image][level])).ToList();
             var digits = PyramidMerge.Merge(levels, post.NmsIoU, post.MaxDetections, Options.PyramidMinHeight);
-            return new DetectionResult(first.Width, first.Height, digits, first.Scale);
+            return new DetectionResult(images[image].Width, images[image].Height, digits, plan[0].Scale);
         }).ToList();
+    }
+
+    /// <summary>Runs every planned pass; passes of the same padded size, from any image, run as one batch.</summary>
+    private void RunPasses(IReadOnlyList<Image> images, List<Image?> grays, List<IReadOnlyList<DetectorPass>> passes, List<IReadOnlyList<Detection>[]> found)
+    {
+        var groups = passes.SelectMany((plan, image) => plan.Select((pass, level) => (image, level, pass)))
+            .GroupBy(x => (x.pass.PaddedHeight, x.pass.PaddedWidth));
+        foreach (var group in groups)
+        {
+            var members = group.ToList();
+            using var scope = torch.NewDisposeScope();
+            using var inference = torch.inference_mode();
+            var inputs = new List<Tensor>(members.Count);
+            foreach (var (image, _, pass) in members)
+            {
+                inputs.Add(InputPreprocessor.Prepare(grays[image] ?? images[image], pass));
+            }
+
+            var input = torch.stack(inputs).to(device).contiguous(format);
+            using var output = model.forward(input);
+            var (height, width) = group.Key;
+            var detections = postprocessor.Process(output.Loc, output.Conf, PriorsFor(output.FeatureSizes, height, width), height, width);
+            for (var b = 0; b < members.Count; b++)
+            {
+                var (image, level, pass) = members[b];
+                found[image][level] = Rescale(detections[b], pass);
+            }
+        }
     }
 
     public void Dispose()
@@ -251,14 +221,14 @@ public sealed class DigitDetector : IDisposable
         }
     }
 
-    private Tensor PriorsFor(int height, int width)
+    /// <summary>Priors for an input size, from the feature sizes the model actually produced; cached per size.</summary>
+    private Tensor PriorsFor(IReadOnlyList<(int Height, int Width)> featureSizes, int height, int width)
     {
         lock (priors)
         {
             if (!priors.TryGetValue((height, width), out var tensor))
             {
-                var sizes = FeatureGeometry.FeatureSizes(height, width);
-                tensor = priorGenerator.GenerateTensor(sizes, height, width, device).DetachFromDisposeScope();
+                tensor = priorGenerator.GenerateTensor(featureSizes, height, width, device).DetachFromDisposeScope();
                 priors[(height, width)] = tensor;
             }
 
@@ -266,45 +236,12 @@ public sealed class DigitDetector : IDisposable
         }
     }
 
-    /// <summary>The network-input size of a pyramid level: the size policy's scale, halved <paramref name="level"/> times.</summary>
-    private (int Width, int Height) LevelSize(Image image, int level)
-    {
-        var scale = Math.Min(1.0, (double)Options.MaxSide / Math.Max(image.Width, image.Height)) * Math.Pow(0.5, level);
-        return (Math.Max(1, (int)Math.Round(image.Width * scale)), Math.Max(1, (int)Math.Round(image.Height * scale)));
-    }
-
-    /// <summary>
-    /// A gray image scaled to its pyramid level's size, normalised, padded with white to a multiple of the stride.
-    /// </summary>
-    private Prepared Prepare(Image image, int imageIndex, int level)
-    {
-        var (width, height) = LevelSize(image, level);
-        using var resized = width == image.Width && height == image.Height ? null : image.Resize(width, height, Interpolation.Area);
-        var pixels = (resized ?? image).ToPixels();
-        var paddedWidth = Pad(width);
-        var paddedHeight = Pad(height);
-        var input = new float[paddedWidth * paddedHeight];
-        Array.Fill(input, ImageNormalization.Levels[byte.MaxValue]);
-        for (var y = 0; y < height; y++)
-        {
-            ImageNormalization.Normalize(pixels.AsSpan(y * width, width), input.AsSpan(y * paddedWidth, width));
-        }
-
-        return new Prepared(imageIndex, level, input, image.Width, image.Height, paddedWidth, paddedHeight, (double)width / image.Width, (double)height / image.Height);
-    }
-
-    private int Pad(int size) => ((size + Options.PadMultiple - 1) / Options.PadMultiple) * Options.PadMultiple;
-
-    private static List<Detection> Rescale(IReadOnlyList<Detection> detections, Prepared p) =>
+    /// <summary>Boxes from a pass's network pixels back to the source image's pixels, clipped to it.</summary>
+    private static List<Detection> Rescale(IReadOnlyList<Detection> detections, DetectorPass pass) =>
         detections.Select(d => d with
         {
             Box = new Box(
-                (float)(d.Box.X1 / p.ScaleX), (float)(d.Box.Y1 / p.ScaleY),
-                (float)(d.Box.X2 / p.ScaleX), (float)(d.Box.Y2 / p.ScaleY)).Clip(p.Width, p.Height),
+                (float)(d.Box.X1 / pass.ScaleX), (float)(d.Box.Y1 / pass.ScaleY),
+                (float)(d.Box.X2 / pass.ScaleX), (float)(d.Box.Y2 / pass.ScaleY)).Clip(pass.SourceWidth, pass.SourceHeight),
         }).Where(d => !d.Box.IsEmpty).ToList();
-
-    private sealed record Prepared(int Image, int Level, float[] Input, int Width, int Height, int PaddedWidth, int PaddedHeight, double ScaleX, double ScaleY)
-    {
-        public double Scale => Math.Min(ScaleX, ScaleY);
-    }
 }

@@ -1,5 +1,5 @@
 using DigitOcr.Imaging;
-using DigitOcr.Inference.Directory;
+using DigitOcr.Inference.PhoneBook;
 using DigitOcr.Reading;
 
 namespace DigitOcr.Inference;

@@ -1,4 +1,4 @@
-using DigitOcr.Inference.Directory;
+using DigitOcr.Inference.PhoneBook;
 using DigitOcr.Reading;
 
 namespace DigitOcr.Inference;
@@ -7,4 +7,4 @@ namespace DigitOcr.Inference;
 /// Everything read from one image: the detected digits, the numbers they form in reading order, and — with a
 /// directory — the best directory match among those numbers (null when none matched).
 /// </summary>
-public sealed record PageReading(DetectionResult Detection, IReadOnlyList<ReadNumber> Numbers, DirectoryMatch? Match, IReadOnlyList<LookupResult> Lookups);
+public sealed record PageReading(DetectionResult Detection, IReadOnlyList<RecognizedNumber> Numbers, DirectoryMatch? Match, IReadOnlyList<LookupResult> Lookups);

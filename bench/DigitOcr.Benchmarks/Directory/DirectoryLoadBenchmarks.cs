@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using DigitOcr.Inference.Directory;
+using DigitOcr.Inference.PhoneBook;
 
 namespace DigitOcr.Benchmarks.DirectoryLookup;
 

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using DigitOcr.Inference.Directory;
+using DigitOcr.Inference.PhoneBook;
 
 namespace DigitOcr.Benchmarks.DirectoryLookup;
 

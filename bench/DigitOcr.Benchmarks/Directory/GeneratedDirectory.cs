@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using DigitOcr.Inference.Directory;
+using DigitOcr.Inference.PhoneBook;
 
 namespace DigitOcr.Benchmarks.DirectoryLookup;
 

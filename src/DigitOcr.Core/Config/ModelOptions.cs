@@ -6,6 +6,9 @@ namespace DigitOcr.Config;
 /// </summary>
 public sealed record ModelOptions
 {
+    /// <summary>The feature extractor, by name (<c>DigitOcr.Model.Backbones</c>): "resnet18".</summary>
+    public string Backbone { get; init; } = "resnet18";
+
     public int InputChannels { get; init; } = 1;
 
     /// <summary>Classes including background (class 0); digit d is class d + 1.</summary>
@@ -16,8 +19,13 @@ public sealed record ModelOptions
     /// <summary>Anchors per feature-map cell (must match the prior options: 2 + 2 per extra aspect ratio).</summary>
     public int AnchorsPerCell { get; init; } = 4;
 
-    internal IEnumerable<string> Validate()
+    public IEnumerable<string> Validate()
     {
+        if (!DigitOcr.Model.Backbones.Names.Contains(Backbone))
+        {
+            yield return $"model.backbone must be one of: {string.Join(", ", DigitOcr.Model.Backbones.Names)}, got '{Backbone}'";
+        }
+
         if (InputChannels < 1)
         {
             yield return $"model.inputChannels must be at least 1, got {InputChannels}";

@@ -15,7 +15,7 @@ public sealed record PostprocessOptions
 
     public int MaxDetections { get; init; } = 200;
 
-    internal IEnumerable<string> Validate()
+    public IEnumerable<string> Validate()
     {
         if (ScoreThreshold is < 0 or > 1)
         {

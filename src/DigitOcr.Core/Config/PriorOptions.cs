@@ -24,7 +24,7 @@ public sealed record PriorOptions
     /// <summary>Anchors each cell of level k gets: two squares plus two per aspect ratio.</summary>
     public int AnchorsPerCell(int level) => 2 + (2 * AspectRatios[level].Count);
 
-    internal IEnumerable<string> Validate()
+    public IEnumerable<string> Validate()
     {
         var levels = Steps.Count;
         if (levels == 0 || MinSizes.Count != levels || MaxSizes.Count != levels || AspectRatios.Count != levels)

@@ -18,29 +18,25 @@ public sealed record ModelSummary(
 {
     public long TotalParameters => BackboneParameters + NeckParameters + HeadParameters;
 
-    /// <summary>Builds the model of <paramref name="config"/> and measures it (one forward pass on a blank image).</summary>
-    public static ModelSummary Measure(DetectorConfig config)
+    /// <summary>Builds the model of <paramref name="config"/> and measures it at a square input (one forward pass on a blank image).</summary>
+    public static ModelSummary Measure(ModelConfig config, int inputSize)
     {
         using var model = new SsdDetector(config.Model);
         model.eval();
-        var sizes = FeatureGeometry.FeatureSizes(config.InputSize, config.InputSize);
+        IReadOnlyList<(int Height, int Width)> sizes;
         long multiplyAdds;
         using (var scope = torch.NewDisposeScope())
         using (torch.inference_mode())
         using (var counter = new MultiplyAddCounter())
         {
-            using var output = model.forward(torch.zeros([1, config.Model.InputChannels, config.InputSize, config.InputSize]));
-            if (!output.FeatureSizes.SequenceEqual(sizes))
-            {
-                throw new InvalidOperationException("feature sizes from the model differ from FeatureGeometry's");
-            }
-
+            using var output = model.forward(torch.zeros([1, config.Model.InputChannels, inputSize, inputSize]));
+            sizes = output.FeatureSizes;
             multiplyAdds = counter.MultiplyAdds;
         }
 
         return new ModelSummary(
             config.Name,
-            config.InputSize,
+            inputSize,
             model.backbone.parameter_count(),
             model.decoder.parameter_count(),
             model.loc.parameter_count() + model.conf.parameter_count(),

@@ -8,12 +8,13 @@ namespace DigitOcr.Model;
 /// (<c>Conv2d(inputChannels, w0, 7, stride 2, padding 3, bias=False)</c>). Returns the four stage outputs:
 /// w0 channels at 1/4 of the input, w1 at 1/8, w2 at 1/16, w3 at 1/32 (w = the configured widths).
 /// </summary>
-public sealed class ResNet18Backbone : Module<Tensor, IReadOnlyList<Tensor>>
+public sealed class ResNet18Backbone : Backbone
 {
     private readonly MaxPool2d maxpool = new(3, stride: 2, padding: 1);
 
     public ResNet18Backbone(int inputChannels, IReadOnlyList<int> widths)
     {
+        OutChannels = [.. widths];
         conv1 = register_module(nameof(conv1), new Conv2d(inputChannels, widths[0], 7, stride: 2, padding: 3, bias: false));
         bn1 = register_module(nameof(bn1), new BatchNorm2d(widths[0]));
         layer1 = register_module(nameof(layer1), Stage(widths[0], widths[0], stride: 1));
@@ -21,6 +22,8 @@ public sealed class ResNet18Backbone : Module<Tensor, IReadOnlyList<Tensor>>
         layer3 = register_module(nameof(layer3), Stage(widths[1], widths[2], stride: 2));
         layer4 = register_module(nameof(layer4), Stage(widths[2], widths[3], stride: 2));
     }
+
+    public override IReadOnlyList<int> OutChannels { get; }
 
     public Conv2d conv1 { get; }
 

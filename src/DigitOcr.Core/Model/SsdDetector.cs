@@ -15,21 +15,34 @@ public sealed class SsdDetector : Module<Tensor, SsdOutput>
     private readonly int anchors;
     private readonly int classes;
 
+    /// <summary>The detector of <paramref name="options"/>, on the backbone it names.</summary>
     public SsdDetector(ModelOptions options)
+        : this(options, Backbones.Create(options))
+    {
+    }
+
+    /// <summary>The detector on a given <paramref name="backbone"/> (the seam for new feature extractors); takes ownership of it.</summary>
+    public SsdDetector(ModelOptions options, Backbone backbone)
     {
         Options = options;
         anchors = options.AnchorsPerCell;
         classes = options.NumClasses;
-        backbone = register_module(nameof(backbone), new ResNet18Backbone(options.InputChannels, options.Widths));
-        decoder = register_module(nameof(decoder), new FeaturePyramid(options.Widths));
-        var levelChannels = new[] { options.Widths[3], options.Widths[2], options.Widths[1], options.Widths[0] };
+        var widths = backbone.OutChannels;
+        if (widths.Count != 4)
+        {
+            throw new ArgumentException($"a backbone must give four feature maps (strides 4, 8, 16, 32), this one gives {widths.Count}", nameof(backbone));
+        }
+
+        this.backbone = register_module(nameof(backbone), backbone);
+        decoder = register_module(nameof(decoder), new FeaturePyramid(widths));
+        var levelChannels = new[] { widths[3], widths[2], widths[1], widths[0] };
         loc = register_module(nameof(loc), new ModuleList<Conv2d>(levelChannels.Select(c => new Conv2d(c, 4 * anchors, 1)).ToArray()));
         conf = register_module(nameof(conf), new ModuleList<Conv2d>(levelChannels.Select(c => new Conv2d(c, classes * anchors, 1)).ToArray()));
     }
 
     public ModelOptions Options { get; }
 
-    public ResNet18Backbone backbone { get; }
+    public Backbone backbone { get; }
 
     public FeaturePyramid decoder { get; }
 
@@ -50,6 +63,19 @@ public sealed class SsdDetector : Module<Tensor, SsdOutput>
                 torch.nn.init.xavier_uniform_(convolution.weight);
             }
         }
+    }
+
+    /// <summary>
+    /// (height, width) of the head's four levels (1/32, 1/16, 1/8, 1/4) for an input size, read from the model's own
+    /// output on a blank image, so priors always match whatever the backbone does.
+    /// </summary>
+    public IReadOnlyList<(int Height, int Width)> FeatureSizes(int height, int width)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var inference = torch.inference_mode();
+        var device = parameters().FirstOrDefault()?.device;
+        using var output = forward(torch.zeros([1, Options.InputChannels, height, width], device: device));
+        return output.FeatureSizes;
     }
 
     public override SsdOutput forward(Tensor input)

@@ -15,7 +15,7 @@ public sealed class NumberReader(NumberReaderOptions? options = null)
 {
     public NumberReaderOptions Options { get; } = options ?? new NumberReaderOptions();
 
-    public IReadOnlyList<ReadNumber> Read(IReadOnlyList<Detection> detections)
+    public IReadOnlyList<RecognizedNumber> Read(IReadOnlyList<Detection> detections)
     {
         var digits = detections.Where(d => d.Score >= Options.MinDigitScore && !d.Box.IsEmpty).ToList();
         var right = new int[digits.Count];
@@ -49,7 +49,7 @@ public sealed class NumberReader(NumberReaderOptions? options = null)
         }
 
         var ordered = OrderLines(lines);
-        var numbers = new List<ReadNumber>();
+        var numbers = new List<RecognizedNumber>();
         for (var lineIndex = 0; lineIndex < ordered.Count; lineIndex++)
         {
             foreach (var group in SplitAtGaps(ordered[lineIndex]).Where(g => g.Count >= Options.MinDigits))
@@ -126,11 +126,11 @@ public sealed class NumberReader(NumberReaderOptions? options = null)
         yield return group;
     }
 
-    private static ReadNumber ToNumber(List<Detection> digits, int line)
+    private static RecognizedNumber ToNumber(List<Detection> digits, int line)
     {
         var box = digits.Skip(1).Aggregate(digits[0].Box, (acc, d) =>
             new Box(Math.Min(acc.X1, d.Box.X1), Math.Min(acc.Y1, d.Box.Y1), Math.Max(acc.X2, d.Box.X2), Math.Max(acc.Y2, d.Box.Y2)));
         var score = Math.Exp(digits.Average(d => Math.Log(Math.Max(d.Score, 1e-6))));
-        return new ReadNumber(string.Concat(digits.Select(d => (char)('0' + d.Digit))), score, box, digits, line);
+        return new RecognizedNumber(string.Concat(digits.Select(d => (char)('0' + d.Digit))), score, box, digits, line);
     }
 }

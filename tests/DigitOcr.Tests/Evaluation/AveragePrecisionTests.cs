@@ -1,5 +1,5 @@
 using DigitOcr.Boxes;
-using DigitOcr.Evaluation;
+using DigitOcr.Training.Metrics;
 using DigitOcr.Postprocess;
 
 namespace DigitOcr.Tests.Evaluation;

@@ -1,6 +1,6 @@
 using DigitOcr.Imaging;
 using DigitOcr.Inference;
-using DigitOcr.Inference.Directory;
+using DigitOcr.Inference.PhoneBook;
 using DigitOcr.Reading;
 
 namespace DigitOcr.Tests.Inference;

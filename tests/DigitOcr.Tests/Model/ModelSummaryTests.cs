@@ -9,7 +9,7 @@ public class ModelSummaryTests
     [Fact]
     public void ReferenceConfig_HasTheReferenceParameterAndPriorCounts()
     {
-        var summary = ModelSummary.Measure(TestConfigs.Load("resnet18-ssd"));
+        var summary = ModelSummary.Measure(TestConfigs.Load("resnet18-ssd").ModelConfig, 224);
         Assert.Equal(11_170_240, summary.BackboneParameters);
         Assert.Equal(921_216, summary.NeckParameters);
         Assert.Equal(57_840, summary.HeadParameters);
@@ -23,8 +23,8 @@ public class ModelSummaryTests
     [Fact]
     public void LiteConfig_NeedsAtLeastFourTimesFewerMultiplyAdds()
     {
-        var reference = ModelSummary.Measure(TestConfigs.Load("resnet18-ssd"));
-        var lite = ModelSummary.Measure(TestConfigs.Load("lite"));
+        var reference = ModelSummary.Measure(TestConfigs.Load("resnet18-ssd").ModelConfig, 224);
+        var lite = ModelSummary.Measure(TestConfigs.Load("lite").ModelConfig, 224);
         Assert.True(reference.MultiplyAdds >= 4 * lite.MultiplyAdds, $"lite {lite.MultiplyAdds:N0} vs reference {reference.MultiplyAdds:N0}");
         Assert.Equal(reference.Priors, lite.Priors);
     }

@@ -41,7 +41,7 @@ public class ReferenceWeightsTests
             // Further training from the loaded weights: one SGD step lowers the loss on the same batch.
             model.train();
             using var sgd = new SGD(model.parameters(), lr: 1e-3, momentum: 0.9);
-            var sizes = FeatureGeometry.FeatureSizes(96, 128);
+            var sizes = model.FeatureSizes(96, 128);
             var priors = new PriorBoxGenerator(config.Priors).GenerateTensor(sizes, 96, 128);
             using var targets = new SsdMatcher(config.Matcher, new DigitOcr.Boxes.BoxCoder()).Match(
                 [[new(new DigitOcr.Boxes.Box(10, 10, 40, 50), 4), new(new DigitOcr.Boxes.Box(60, 20, 90, 70), 2)]], priors, 96, 128);

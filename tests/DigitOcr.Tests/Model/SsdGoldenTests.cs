@@ -1,3 +1,4 @@
+using DigitOcr.Training;
 using DigitOcr.Boxes;
 using DigitOcr.Config;
 using DigitOcr.Loss;
@@ -29,7 +30,7 @@ public sealed class SsdGoldenTests : IDisposable
         [],
     ];
 
-    private readonly DetectorConfig config = TestConfigs.Golden;
+    private readonly TrainingConfig config = TestConfigs.Golden;
     private readonly StateDict io = TorchFile.Load(Golden.PathOf("ssd_io.pt"));
     private readonly SsdDetector model;
     private readonly BoxCoder coder = new();
@@ -132,5 +133,5 @@ public sealed class SsdGoldenTests : IDisposable
     }
 
     private Tensor Priors() =>
-        new PriorBoxGenerator(config.Priors).GenerateTensor(FeatureGeometry.FeatureSizes(config.InputSize, config.InputSize), config.InputSize, config.InputSize);
+        new PriorBoxGenerator(config.Priors).GenerateTensor(model.FeatureSizes(config.InputSize, config.InputSize), config.InputSize, config.InputSize);
 }

@@ -8,10 +8,13 @@ public class PriorBoxGeneratorTests
 {
     private static readonly PriorBoxGenerator Generator = new(new PriorOptions());
 
+    // The head's levels for a 224 x 224 input, coarsest first (strides 32, 16, 8, 4).
+    private static readonly (int Height, int Width)[] Sizes224 = [(7, 7), (14, 14), (28, 28), (56, 56)];
+
     [Fact]
     public void Reference224_Has16660Priors()
     {
-        var sizes = FeatureGeometry.FeatureSizes(224, 224);
+        var sizes = Sizes224;
         Assert.Equal(16_660, Generator.Count(sizes));
         Assert.Equal(16_660 * 4, Generator.Generate(sizes, 224, 224).Length);
     }
@@ -19,7 +22,7 @@ public class PriorBoxGeneratorTests
     [Fact]
     public void FirstCell_HasTheFourHandComputedBoxes()
     {
-        var priors = Generator.Generate(FeatureGeometry.FeatureSizes(224, 224), 224, 224);
+        var priors = Generator.Generate(Sizes224, 224, 224);
         // Level 0: step 32, min 99, max 153. Centre (0.5 * 32) / 224.
         var c = 16f / 224;
         var s = 99f / 224;
@@ -35,7 +38,7 @@ public class PriorBoxGeneratorTests
     [Fact]
     public void CellsAreRowMajor_AndLevelsGoCoarseToFine()
     {
-        var priors = Generator.Generate(FeatureGeometry.FeatureSizes(224, 224), 224, 224);
+        var priors = Generator.Generate(Sizes224, 224, 224);
         // Second cell of level 0 is column 1 of row 0: cx = 1.5 * 32 / 224, cy unchanged.
         Assert.Equal(48f / 224, priors[16], 1e-6);
         Assert.Equal(16f / 224, priors[17], 1e-6);
@@ -48,9 +51,7 @@ public class PriorBoxGeneratorTests
     public void AnyInputSize_KeepsAnchorsInPixels()
     {
         // A 448 x 320 input: maps follow the backbone, anchors keep 9..153 px.
-        var sizes = FeatureGeometry.FeatureSizes(320, 448);
-        Assert.Equal((10, 14), sizes[0]);
-        Assert.Equal((80, 112), sizes[3]);
+        (int, int)[] sizes = [(10, 14), (20, 28), (40, 56), (80, 112)];
         var priors = Generator.Generate(sizes, 320, 448);
         Assert.Equal(99f / 448, priors[2], 1e-6);
         Assert.Equal(99f / 320, priors[3], 1e-6);
@@ -62,8 +63,12 @@ public class PriorBoxGeneratorTests
     [InlineData(230, 8)]
     [InlineData(64, 2)]
     [InlineData(33, 2)]
-    public void FeatureGeometry_MatchesTheStrides(int size, int coarsest)
+    public void ModelFeatureSizes_FollowTheStrides(int size, int coarsest)
     {
-        Assert.Equal(coarsest, FeatureGeometry.FeatureSizes(size, size)[0].Height);
+        // Stem conv, max-pool and each stride-2 stage map n to floor((n - 1) / 2) + 1.
+        using var model = new SsdDetector(new ModelOptions { Widths = [4, 8, 8, 8] });
+        var sizes = model.FeatureSizes(size, size);
+        Assert.Equal(coarsest, sizes[0].Height);
+        Assert.Equal(4, sizes.Count);
     }
 }

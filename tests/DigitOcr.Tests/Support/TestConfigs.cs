@@ -1,3 +1,4 @@
+using DigitOcr.Training;
 using DigitOcr.Config;
 
 namespace DigitOcr.Tests.Support;
@@ -5,11 +6,11 @@ namespace DigitOcr.Tests.Support;
 /// <summary>The shipped configs (copied from configs/ into the test output) and the golden model's config.</summary>
 public static class TestConfigs
 {
-    public static DetectorConfig Load(string name) =>
-        DetectorConfig.Load(Path.Combine(AppContext.BaseDirectory, "configs", name + ".json"));
+    public static TrainingConfig Load(string name) =>
+        TrainingConfig.Load(Path.Combine(AppContext.BaseDirectory, "configs", name + ".json"));
 
     /// <summary>The architecture of golden/make_ssd_golden.py: stage widths 8-64, 64x64 input, reference priors.</summary>
-    public static DetectorConfig Golden { get; } = new DetectorConfig
+    public static TrainingConfig Golden { get; } = new TrainingConfig
     {
         Name = "golden",
         InputSize = 64,

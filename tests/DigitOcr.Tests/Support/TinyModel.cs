@@ -8,7 +8,7 @@ namespace DigitOcr.Tests.Support;
 /// <summary>A small untrained detector saved as a model file, for tests of loading and running (not of accuracy).</summary>
 public static class TinyModel
 {
-    public static DetectorConfig Config { get; } = new DetectorConfig
+    public static TrainingConfig Config { get; } = new TrainingConfig
     {
         Name = "tiny-untrained",
         InputSize = 64,

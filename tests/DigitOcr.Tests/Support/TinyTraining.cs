@@ -6,7 +6,7 @@ namespace DigitOcr.Tests.Support;
 /// <summary>A tiny detector (stage widths 8-64, 64 x 64 input) and a recipe that trains it in seconds.</summary>
 public static class TinyTraining
 {
-    public static DetectorConfig Config(int epochs, int imagesPerEpoch, int batchSize = 8, OptimizerKind optimizer = OptimizerKind.Sgd, double lr = 0.01) => new DetectorConfig
+    public static TrainingConfig Config(int epochs, int imagesPerEpoch, int batchSize = 8, OptimizerKind optimizer = OptimizerKind.Sgd, double lr = 0.01) => new TrainingConfig
     {
         Name = "tiny",
         InputSize = 64,

@@ -21,7 +21,7 @@ public sealed class LearningTests : IDisposable
     [Fact]
     public void TrainingOnEasyDigits_RaisesValidationMapAboveTheFloor()
     {
-        var config = new DetectorConfig
+        var config = new TrainingConfig
         {
             Name = "learning-test",
             InputSize = 64,

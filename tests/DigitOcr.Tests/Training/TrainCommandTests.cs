@@ -20,7 +20,7 @@ public sealed partial class TrainCommandTests : IDisposable
         var config = Path.Combine(folder, "tiny.json");
         File.WriteAllText(config, TinyTraining.Config(epochs: 2000, imagesPerEpoch: 64, batchSize: 8).ToJson());
         var output = Path.Combine(folder, "run");
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "DigitOcr.Training"))
+        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "DigitOcr.Training.Cli"))
         {
             WorkingDirectory = Shell.RepositoryRoot(), RedirectStandardOutput = true, RedirectStandardError = true,
         };

@@ -1,0 +1,93 @@
+using System.Text;
+using DigitOcr.Config;
+using DigitOcr.Torch;
+using DigitOcr.Torch.Modules;
+using DigitOcr.Torch.Serialization;
+
+namespace DigitOcr.ModelFiles;
+
+/// <summary>
+/// The one reader of model files, for the detector and for the trainer's <c>--init</c>. A file is either a DigitOcr
+/// model or checkpoint — PyTorch format, weights under <c>model.*</c> with reference names and the config JSON in
+/// <c>meta.config</c> (written by the trainer) — or a plain <c>torch.save(model.state_dict())</c> of the reference
+/// architecture. Owns the loaded tensors: dispose it.
+/// </summary>
+public sealed class ModelFile : IDisposable
+{
+    /// <summary>The prefix of the weights' names in a DigitOcr file.</summary>
+    public const string ModelPrefix = "model.";
+
+    /// <summary>The entry holding the config JSON (UTF-8 bytes) in a DigitOcr file.</summary>
+    public const string ConfigKey = "meta.config";
+
+    private readonly StateDict entries;
+
+    private ModelFile(StateDict entries, string source)
+    {
+        this.entries = entries;
+        Source = source;
+        if (entries.TryGetValue(ConfigKey, out var json))
+        {
+            Config = ModelConfig.FromJson(Encoding.UTF8.GetString(json.data<byte>()), $"'{source}' ({ConfigKey})");
+            Weights = entries.Where(kv => kv.Key.StartsWith(ModelPrefix, StringComparison.Ordinal))
+                .ToDictionary(kv => kv.Key[ModelPrefix.Length..], kv => kv.Value);
+        }
+        else
+        {
+            Weights = entries;
+        }
+    }
+
+    /// <summary>Where the file came from (a path, or a name given to a stream).</summary>
+    public string Source { get; }
+
+    /// <summary>The config the file carries; null for a plain PyTorch state dict.</summary>
+    public ModelConfig? Config { get; }
+
+    /// <summary>The model's state dict (reference names, no prefix); owned by this file.</summary>
+    public IReadOnlyDictionary<string, Tensor> Weights { get; }
+
+    /// <summary>Every entry of the file, as stored (for readers of training state); owned by this file.</summary>
+    public StateDict Entries => entries;
+
+    public static ModelFile Load(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new FileNotFoundException($"model file '{path}' is a folder; pass a model file inside it (for example '{Path.Combine(path, "best.pt")}')", path);
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"model file '{path}' does not exist; pass a model written by the trainer (best.pt) or a PyTorch state dict", path);
+        }
+
+        return new ModelFile(TorchFile.Load(path), path);
+    }
+
+    /// <summary>Reads a model file from a stream (for example an embedded model); <paramref name="sourceName"/> names it in errors.</summary>
+    public static ModelFile Load(Stream stream, string sourceName) => new(TorchFile.Load(stream, sourceName), sourceName);
+
+    /// <summary>Takes over entries already loaded; the model file owns them.</summary>
+    public static ModelFile FromEntries(StateDict entries, string sourceName) => new(entries, sourceName);
+
+    /// <summary>
+    /// Copies the weights into <paramref name="model"/> (every name must match); a mismatch names the file, the
+    /// architecture and the fix.
+    /// </summary>
+    public void LoadInto(Module model, ModelConfig architecture)
+    {
+        try
+        {
+            model.load_state_dict(Weights);
+        }
+        catch (StateDictMismatchException e)
+        {
+            throw new InvalidDataException(
+                $"the weights in '{Source}' do not fit the '{architecture.Name}' architecture (widths {string.Join("/", architecture.Model.Widths)}). " +
+                "For a plain state dict, name the config it was trained with (DetectorOptions.ConfigForStateDict). " + e.Message, e);
+        }
+    }
+
+    public void Dispose() => entries.Dispose();
+}

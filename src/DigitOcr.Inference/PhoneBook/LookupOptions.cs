@@ -1,0 +1,53 @@
+namespace DigitOcr.Inference.PhoneBook;
+
+/// <summary>
+/// When a read number is accepted as a directory entry. Candidates are the entries within one edit of the read
+/// (one substituted, one missing or one extra digit), ranked by <see cref="WeightedEditDistance"/>: substituting
+/// or deleting a read digit costs that digit's confidence, inserting a digit the reader missed costs
+/// <see cref="InsertionCost"/>. The best candidate is accepted when its distance is at most
+/// <see cref="MaxDistance"/> and every other candidate is at least <see cref="Margin"/> farther.
+/// </summary>
+/// <remarks>
+/// Why one edit: among 10-digit numbers, a million entries fill one number in 10,000. About 200 numbers are one
+/// edit from a read, so a random other entry is that close about 2% of the time, but 3,645 numbers are two
+/// substitutions away, so a wrong entry is that close a third of the time. Two-error corrections would be
+/// mostly wrong or ambiguous at that size, so they are not searched for.
+/// </remarks>
+public sealed record LookupOptions
+{
+    /// <summary>
+    /// Largest accepted distance. The default, 1, accepts any single error, even a confident one, as long as the
+    /// margin shows it is the only explanation.
+    /// </summary>
+    public float MaxDistance { get; init; } = 1.0f;
+
+    /// <summary>
+    /// How much closer the best candidate must be than the second; otherwise the result is ambiguous. Positive, so
+    /// two equally close entries are never decided by file order.
+    /// </summary>
+    public float Margin { get; init; } = 0.2f;
+
+    /// <summary>
+    /// Cost of a digit the reader missed. There is no read digit whose confidence could discount it, so it costs
+    /// as much as a confident substitution: one full error.
+    /// </summary>
+    public float InsertionCost { get; init; } = 1.0f;
+
+    internal IEnumerable<string> Validate()
+    {
+        if (!(MaxDistance >= 0) || float.IsInfinity(MaxDistance))
+        {
+            yield return $"lookup.maxDistance must be finite and >= 0, got {MaxDistance}";
+        }
+
+        if (!(Margin > 0) || float.IsInfinity(Margin))
+        {
+            yield return $"lookup.margin must be finite and > 0 (ties must not be decided by file order), got {Margin}";
+        }
+
+        if (!(InsertionCost > 0) || float.IsInfinity(InsertionCost))
+        {
+            yield return $"lookup.insertionCost must be finite and > 0, got {InsertionCost}";
+        }
+    }
+}

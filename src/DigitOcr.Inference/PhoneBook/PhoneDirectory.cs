@@ -1,0 +1,216 @@
+using System.Collections;
+using DigitOcr.Reading;
+
+namespace DigitOcr.Inference.PhoneBook;
+
+/// <summary>
+/// A phone directory that finds the person a read number belongs to, tolerating one reading error.
+/// <para>
+/// Numbers are stored normalised to digits (<see cref="PhoneNumberOptions"/>). A lookup first looks for the read
+/// number exactly; failing that, it considers every entry within one edit of the read (one substituted, one
+/// missing or one extra digit; see <see cref="LookupOptions"/> for why not two), scores each with the
+/// <see cref="WeightedEditDistance"/> (cheap where the reader was unsure) and accepts the closest if it is within
+/// <see cref="LookupOptions.MaxDistance"/> and clearly closer, by <see cref="LookupOptions.Margin"/>, than the
+/// next one. Otherwise the result says why not: <see cref="NoMatchReason"/>.
+/// </para>
+/// <para>
+/// The entries within one edit come from a symmetric-delete ("SymSpell") index, not a scan, so a
+/// lookup takes microseconds at a million entries. Numbers are packed into longs and names kept as UTF-8 in one
+/// array; a million entries take about 100 MB with the index. Immutable once built, so lookups may run on several
+/// threads at once.
+/// </para>
+/// </summary>
+public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
+{
+    // Distinct entries one edit from a read of n digits: 9n substitutions, at most 10(n + 1) insertions, n deletions.
+    private const int MaxCandidates = (20 * PhoneKey.MaxLength) + 10;
+
+    // Reads longer than this cannot be within one edit of any number, whatever the options.
+    private const int LongestUsefulRead = PhoneKey.MaxLength + 3;
+
+    private static readonly NoMatch NoCandidates = new(NoMatchReason.NoCandidates, []);
+
+    private readonly long[] keys;
+    private readonly int[] lines;
+    private readonly NameTable names;
+    private readonly DeletionIndex index;
+    private readonly PhoneNumberNormalizer normalizer;
+
+    internal PhoneDirectory(
+        long[] keys, int[] lines, NameTable names, DeletionIndex index, PhoneNumberNormalizer normalizer, LookupOptions lookup, DirectoryLoadReport report)
+    {
+        this.keys = keys;
+        this.lines = lines;
+        this.names = names;
+        this.index = index;
+        this.normalizer = normalizer;
+        LookupOptions = lookup;
+        LoadReport = report;
+    }
+
+    /// <summary>What loading found: the entries loaded and every line skipped, with its line number and why.</summary>
+    public DirectoryLoadReport LoadReport { get; }
+
+    public LookupOptions LookupOptions { get; }
+
+    public PhoneNumberOptions NumberOptions => normalizer.Options;
+
+    public int Count => keys.Length;
+
+    /// <summary>Bytes held by the entries and the index (the arrays; object headers aside).</summary>
+    public long SizeInBytes => (keys.LongLength * sizeof(long)) + (lines.LongLength * sizeof(int)) + names.SizeInBytes + index.SizeInBytes;
+
+    /// <summary>The entry at <paramref name="index"/>, in file order (skipped lines left out).</summary>
+    public DirectoryEntry this[int index] => new(names[index], PhoneKey.ToDigitString(keys[index]), lines[index]);
+
+    /// <summary>
+    /// Loads a CSV file with a header line (see <see cref="DirectoryCsvOptions"/>). Bad lines are skipped and listed
+    /// in <see cref="LoadReport"/>.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="InvalidDataException">The file is empty, its header is malformed or lacks a column.</exception>
+    /// <exception cref="ArgumentException">The options are inconsistent.</exception>
+    public static PhoneDirectory Load(string path, PhoneDirectoryOptions? options = null) => DirectoryCsvLoader.LoadFile(path, options);
+
+    /// <summary>
+    /// Loads CSV text; <paramref name="sourceName"/> stands for the file in messages and the load report. The
+    /// reader is left open.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The text is empty, its header is malformed or lacks a column.</exception>
+    public static PhoneDirectory Load(TextReader reader, string sourceName, PhoneDirectoryOptions? options = null) =>
+        DirectoryCsvLoader.LoadText(reader, sourceName, options);
+
+    /// <summary>Looks up a number read by <see cref="NumberReader"/>, with its digits' scores as confidences.</summary>
+    public LookupResult Lookup(RecognizedNumber number) =>
+        Lookup(number.Text, number.Digits.Select(d => d.Score).ToArray());
+
+    /// <summary>
+    /// Finds the entry a read number belongs to. <paramref name="digits"/> are the digits read (0-9 only, as read:
+    /// the country code, if there, is dropped by the same rule as for entries), <paramref name="confidences"/> the
+    /// reader's confidence in each, in [0, 1].
+    /// </summary>
+    /// <exception cref="ArgumentException">A character is not a digit, or the confidences do not match the digits one to one, or one is outside [0, 1].</exception>
+    public LookupResult Lookup(ReadOnlySpan<char> digits, ReadOnlySpan<float> confidences)
+    {
+        ReadValidation.ThrowIfInvalid(digits, confidences);
+        if (digits.Length > LongestUsefulRead || keys.Length == 0)
+        {
+            return NoCandidates;
+        }
+
+        Span<byte> buffer = stackalloc byte[LongestUsefulRead];
+        for (var i = 0; i < digits.Length; i++)
+        {
+            buffer[i] = (byte)(digits[i] - '0');
+        }
+
+        var read = buffer[..digits.Length];
+        var countryCode = normalizer.CountryCodeLength(read);
+        read = read[countryCode..];
+        confidences = confidences[countryCode..];
+        var numbers = normalizer.Options;
+        if (read.Length == 0 || read.Length < numbers.MinDigits - 1 || read.Length > numbers.MaxDigits + 1)
+        {
+            return NoCandidates;
+        }
+
+        var readKey = PhoneKey.Pack(read);
+        foreach (var id in index.Probe(readKey))
+        {
+            if (keys[id] == readKey)
+            {
+                return new DirectoryMatch(this[id], 0f, IsExact: true, RunnerUpDistance: null);
+            }
+        }
+
+        Span<int> found = stackalloc int[MaxCandidates];
+        Span<float> distances = stackalloc float[MaxCandidates];
+        var count = CollectCandidates(read, confidences, readKey, found, distances);
+        return count == 0 ? NoCandidates : Decide(found[..count], distances[..count]);
+    }
+
+    public IEnumerator<DirectoryEntry> GetEnumerator()
+    {
+        for (var i = 0; i < keys.Length; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>
+    /// Fills <paramref name="found"/> with the distinct entries one edit from the read, and their distances;
+    /// returns how many. Probes the read itself (it may be an entry minus a digit) and each of its deletions (an
+    /// entry with one digit substituted shares one; an entry one digit shorter is one).
+    /// </summary>
+    private int CollectCandidates(ReadOnlySpan<byte> read, ReadOnlySpan<float> confidences, long readKey, Span<int> found, Span<float> distances)
+    {
+        Span<long> probes = stackalloc long[PhoneKey.MaxLength + 1];
+        probes[0] = readKey;
+        probes = probes[..(1 + PhoneKey.Deletions(read, probes[1..]))];
+
+        Span<byte> target = stackalloc byte[PhoneKey.MaxLength];
+        var count = 0;
+        foreach (var probe in probes)
+        {
+            foreach (var id in index.Probe(probe))
+            {
+                // Buckets also hold other keys' ids, and an entry can share several keys with the read: check each.
+                var entry = target[..PhoneKey.Unpack(keys[id], target)];
+                if (found[..count].Contains(id) || !OneEdit.IsWithin(read, entry))
+                {
+                    continue;
+                }
+
+                found[count] = id;
+                distances[count] = WeightedEditDistance.Compute(read, confidences, (ReadOnlySpan<byte>)entry, LookupOptions.InsertionCost);
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The rule of <see cref="LookupOptions"/> applied to the scored candidates (at least one).</summary>
+    private LookupResult Decide(ReadOnlySpan<int> found, ReadOnlySpan<float> distances)
+    {
+        var best = 0;
+        for (var i = 1; i < found.Length; i++)
+        {
+            if (IsBefore(found[i], distances[i], found[best], distances[best]))
+            {
+                best = i;
+            }
+        }
+
+        var closest = new List<(int Id, float Distance)>();
+        float? runnerUp = null;
+        for (var i = 0; i < found.Length; i++)
+        {
+            if (i != best && (runnerUp is not { } r || distances[i] < r))
+            {
+                runnerUp = distances[i];
+            }
+
+            if (distances[i] - distances[best] < LookupOptions.Margin)
+            {
+                closest.Add((found[i], distances[i]));
+            }
+        }
+
+        if (distances[best] <= LookupOptions.MaxDistance && closest.Count == 1)
+        {
+            return new DirectoryMatch(this[found[best]], distances[best], IsExact: false, runnerUp);
+        }
+
+        closest.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : a.Id.CompareTo(b.Id));
+        var reason = distances[best] > LookupOptions.MaxDistance ? NoMatchReason.TooFar : NoMatchReason.Ambiguous;
+        return new NoMatch(reason, closest.Select(c => new DirectoryCandidate(this[c.Id], c.Distance)).ToList());
+    }
+
+    // Closer first; equally close ones in file order.
+    private static bool IsBefore(int id, float distance, int otherId, float otherDistance) =>
+        distance < otherDistance || (distance == otherDistance && id < otherId);
+}

@@ -1,0 +1,138 @@
+using System.CommandLine;
+using System.Globalization;
+using DigitOcr.Boxes;
+using DigitOcr.Data;
+using DigitOcr.Data.Sources;
+using DigitOcr.Imaging;
+
+namespace DigitOcr.Training.Cli.Commands;
+
+/// <summary>
+/// <c>render</c>: writes sample images of a data preset with their ground truth drawn on them, so a person can
+/// look: green boxes are digits (with their label), yellow boxes are ignored digits (cut by the border), blue boxes
+/// are the reference's patch boxes.
+/// </summary>
+internal static class RenderCommand
+{
+    private const int SheetGap = 4;
+
+    public static Command Create()
+    {
+        var preset = new Option<string>("--preset") { Description = "Data preset: pages or reference (overrides --config).", };
+        var split = new Option<DataSplit>("--split") { Description = "Which digits: Train, Validation or Test.", DefaultValueFactory = _ => DataSplit.Train };
+        var count = new Option<int>("--count") { Description = "How many samples (or pages).", DefaultValueFactory = _ => 16 };
+        var seed = new Option<int?>("--seed") { Description = "Seed (overrides --config)." };
+        var epoch = new Option<int>("--epoch") { Description = "Epoch to draw from.", DefaultValueFactory = _ => 0 };
+        var first = new Option<long>("--first") { Description = "Index of the first sample (or page).", DefaultValueFactory = _ => 0 };
+        var config = new Option<FileInfo?>("--config") { Description = "Data options JSON file (see docs/data.md)." };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the PNG files.", DefaultValueFactory = _ => new DirectoryInfo("renders") };
+        var pages = new Option<bool>("--pages") { Description = "pages preset: render whole pages instead of crops." };
+        var sheet = new Option<string?>("--sheet") { Description = "Also write all renders side by side into this PNG file name (inside --out)." };
+        var columns = new Option<int>("--columns") { Description = "Columns of the sheet.", DefaultValueFactory = _ => 4 };
+        var plain = new Option<bool>("--no-boxes") { Description = "Write the images without boxes." };
+        var sheetOnly = new Option<bool>("--sheet-only") { Description = "Write only the sheet, not one file per render." };
+
+        var command = new Command("render", "Write sample images of a data preset with their boxes drawn (green: digit, yellow: ignored, blue: reference patch box).")
+        {
+            preset, split, count, seed, epoch, first, config, output, pages, sheet, columns, plain, sheetOnly,
+        };
+        command.SetAction(parse =>
+        {
+            var options = parse.GetValue(config) is { } file ? DataOptions.Load(file.FullName) : new DataOptions();
+            if (parse.GetValue(preset) is { } name)
+            {
+                options = options with { Preset = name };
+            }
+
+            if (parse.GetValue(seed) is { } s)
+            {
+                options = options with { Seed = s };
+            }
+
+            var source = SampleSources.Create(options, parse.GetValue(split));
+            var folder = parse.GetValue(output)!;
+            folder.Create();
+            var renders = new List<Image>();
+            try
+            {
+                var n = parse.GetValue(count);
+                var wholePages = parse.GetValue(pages);
+                if (wholePages && source is not PageSampleSource)
+                {
+                    Console.Error.WriteLine("--pages needs the pages preset.");
+                    return 2;
+                }
+
+                for (var i = parse.GetValue(first); i < parse.GetValue(first) + n; i++)
+                {
+                    using var sample = wholePages
+                        ? ((PageSampleSource)source).GeneratePage(parse.GetValue(epoch), i)
+                        : source.Generate(parse.GetValue(epoch), i);
+                    var picture = parse.GetValue(plain) ? sample.Image.ToColor() : Annotate(sample);
+                    renders.Add(picture);
+                    var fileName = $"{source.Preset}-{(wholePages ? "page" : "sample")}-{i:D3}.png";
+                    if (!parse.GetValue(sheetOnly))
+                    {
+                        picture.Save(Path.Combine(folder.FullName, fileName));
+                    }
+
+                    Console.WriteLine($"{fileName}: {sample.Boxes.Count(b => !b.Ignored)} digit(s), {sample.Boxes.Count(b => b.Ignored)} ignored; {string.Join(' ', sample.Applied)}");
+                }
+
+                if (parse.GetValue(sheet) is { } sheetName && renders.Count > 0)
+                {
+                    using var grid = Sheet(renders, Math.Max(1, parse.GetValue(columns)));
+                    var path = Path.Combine(folder.FullName, sheetName);
+                    grid.Save(path);
+                    Console.WriteLine($"{path}: sheet of {renders.Count}");
+                }
+            }
+            finally
+            {
+                renders.ForEach(r => r.Dispose());
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The sample in colour with its boxes and labels drawn. The caller owns it.</summary>
+    private static Image Annotate(Sample sample)
+    {
+        var picture = sample.Image.ToColor();
+        foreach (var patch in sample.PatchBoxes)
+        {
+            Draw(picture, patch.Box, Color.Blue);
+        }
+
+        foreach (var box in sample.Boxes)
+        {
+            var color = box.Ignored ? Color.Yellow : Color.Green;
+            Draw(picture, box.Box, color);
+            var scale = Math.Clamp(box.Box.Height / 40.0, 0.3, 0.8);
+            picture.DrawText(box.Digit.ToString(CultureInfo.InvariantCulture), (int)box.Box.X1, Math.Max(8, (int)box.Box.Y1 - 2), scale, Color.Red);
+        }
+
+        return picture;
+    }
+
+    /// <summary>Outlines the pixels a <see cref="Box"/> covers (its far edges are exclusive).</summary>
+    private static void Draw(Image picture, Box box, Color color) =>
+        picture.DrawRectangle((int)box.X1, (int)box.Y1, (int)Math.Ceiling(box.X2) - 1, (int)Math.Ceiling(box.Y2) - 1, color);
+
+    private static Image Sheet(IReadOnlyList<Image> images, int columns)
+    {
+        columns = Math.Min(columns, images.Count);
+        var rows = (images.Count + columns - 1) / columns;
+        var cellWidth = images.Max(i => i.Width);
+        var cellHeight = images.Max(i => i.Height);
+        var sheet = Image.Create((columns * (cellWidth + SheetGap)) + SheetGap, (rows * (cellHeight + SheetGap)) + SheetGap, channels: 3, fill: 255);
+        for (var i = 0; i < images.Count; i++)
+        {
+            sheet.DrawImage(images[i], SheetGap + ((i % columns) * (cellWidth + SheetGap)), SheetGap + ((i / columns) * (cellHeight + SheetGap)));
+        }
+
+        return sheet;
+    }
+}

@@ -1,0 +1,54 @@
+using DigitOcr.Boxes;
+using DigitOcr.Postprocess;
+using DigitOcr.Reading;
+
+namespace DigitOcr.Training.Metrics;
+
+/// <summary>How many written numbers were read exactly, out of those evaluated.</summary>
+public sealed record NumberMatchResult(int Numbers, int ReadExactly)
+{
+    public double Rate => Numbers == 0 ? double.NaN : (double)ReadExactly / Numbers;
+}
+
+/// <summary>
+/// Number-level exact match: the ground truth's written numbers (digits sharing <see cref="LabeledBox.Number"/>, in
+/// writing order) of at least <see cref="MinDigits"/> digits, all fully visible, each counted as read when the
+/// <see cref="NumberReader"/> produced the same digit string over the same place (number boxes overlapping at IoU
+/// &gt;= 0.5). Every read number serves one written number at most.
+/// </summary>
+public sealed class NumberExactMatch(NumberReader reader, int minDigits = 2, double iouThreshold = 0.5)
+{
+    private int numbers;
+    private int readExactly;
+
+    public int MinDigits { get; } = minDigits;
+
+    public void Add(IReadOnlyList<Detection> detections, IReadOnlyList<LabeledBox> truths)
+    {
+        var written = truths.Where(t => t.Number >= 0).GroupBy(t => t.Number)
+            .Where(g => g.Count() >= MinDigits && g.All(t => !t.Ignored))
+            .Select(g => (Text: string.Concat(g.Select(t => (char)('0' + t.Digit))), Box: Union(g.Select(t => t.Box))))
+            .ToList();
+        if (written.Count == 0)
+        {
+            return;
+        }
+
+        var read = reader.Read(detections).ToList();
+        foreach (var (text, box) in written)
+        {
+            numbers++;
+            var hit = read.FindIndex(r => r.Text == text && r.Box.IoU(box) >= iouThreshold);
+            if (hit >= 0)
+            {
+                readExactly++;
+                read.RemoveAt(hit);
+            }
+        }
+    }
+
+    public NumberMatchResult Compute() => new(numbers, readExactly);
+
+    private static Box Union(IEnumerable<Box> boxes) => boxes.Aggregate((a, b) =>
+        new Box(Math.Min(a.X1, b.X1), Math.Min(a.Y1, b.Y1), Math.Max(a.X2, b.X2), Math.Max(a.Y2, b.Y2)));
+}

@@ -1,0 +1,223 @@
+using System.Diagnostics;
+using DigitOcr.Boxes;
+using DigitOcr.Config;
+using DigitOcr.ModelFiles;
+using DigitOcr.Loss;
+using DigitOcr.Matching;
+using DigitOcr.Model;
+using DigitOcr.Postprocess;
+using DigitOcr.Priors;
+using DigitOcr.Torch;
+using DigitOcr.Torch.Optim;
+
+namespace DigitOcr.Training;
+
+/// <summary>
+/// Trains a detector: builds it from the config (xavier init, seeded), runs the optimizer over the batch source with
+/// the learning-rate plan, validates after each epoch, keeps <c>last.pt</c> (each epoch, every few minutes and on
+/// cancellation) and <c>best.pt</c> (best validation mAP of the first validation set), and resumes from
+/// <c>last.pt</c> exactly where it stopped. A non-finite loss stops the run, keeping the last good checkpoint.
+/// </summary>
+public sealed class Trainer(TrainingConfig config, string outputDirectory, IBatchSource data, IReadOnlyList<ValidationSet> validation)
+{
+    public const string LastFile = "last.pt";
+    public const string BestFile = "best.pt";
+
+    private readonly TrainingOptions options = config.Training;
+
+    public event Action<StepReport>? StepCompleted;
+
+    public event Action<EpochReport>? EpochCompleted;
+
+    public string LastPath => Path.Combine(outputDirectory, LastFile);
+
+    public string BestPath => Path.Combine(outputDirectory, BestFile);
+
+    /// <summary>
+    /// Trains. <paramref name="resume"/> continues from <c>last.pt</c> (weights, optimizer, progress, RNG);
+    /// otherwise <paramref name="initialWeights"/>, when given, starts from a model file's weights (a DigitOcr
+    /// checkpoint or model, or a PyTorch state dict of this architecture) instead of the random initialisation.
+    /// </summary>
+    public TrainingResult Run(bool resume, CancellationToken cancellation = default, string? initialWeights = null)
+    {
+        Directory.CreateDirectory(outputDirectory);
+        if (options.Threads > 0)
+        {
+            torch.set_num_threads(options.Threads);
+        }
+
+        var device = Device.Parse(options.Device);
+        if (device.Type == DeviceType.CUDA && !torch.cuda.is_available())
+        {
+            throw new InvalidOperationException($"device '{options.Device}' was asked for, but this libtorch has no CUDA device; use --device cpu");
+        }
+
+        // libtorch has no CPU caching allocator: keep freed activation memory in the process between steps.
+        torch.set_malloc_caching(true);
+        torch.manual_seed(options.Seed);
+        using var model = new SsdDetector(config.Model);
+        model.InitializeWeights();
+        model.to(device);
+        var memoryFormat = options.ChannelsLast ? MemoryFormat.ChannelsLast : MemoryFormat.Contiguous;
+        var autocast = TrainingPrecisions.AutocastType(options.Precision, device.Type);
+        model.to(memoryFormat);
+        using var optimizer = CreateOptimizer(model);
+        var progress = new TrainingProgress(0, 0, 0, double.NegativeInfinity);
+        if (resume && File.Exists(LastPath))
+        {
+            using var checkpoint = Checkpoint.Load(LastPath);
+            checkpoint.RestoreModel(model);
+            checkpoint.RestoreTraining(optimizer);
+            progress = checkpoint.Progress;
+        }
+        else if (resume)
+        {
+            throw new FileNotFoundException($"--resume was given but '{LastPath}' does not exist; start without --resume", LastPath);
+        }
+        else if (initialWeights is not null)
+        {
+            LoadInitialWeights(model, config.ModelConfig, initialWeights);
+        }
+
+        var sizes = model.FeatureSizes(config.InputSize, config.InputSize);
+        using var priors = new PriorBoxGenerator(config.Priors).GenerateTensor(sizes, config.InputSize, config.InputSize, device);
+        var coder = new BoxCoder(config.Priors.Variances[0], config.Priors.Variances[1]);
+        var matcher = new SsdMatcher(config.Matcher, coder);
+        var loss = new MultiBoxLoss(config.Loss);
+        var postprocessor = new DetectionPostprocessor(config.Postprocess, coder);
+        var plan = new LearningRatePlan(options, data.BatchesPerEpoch);
+        BatchTargetEncoder encodeTargets = (truths, height, width) => matcher.Match(truths, priors, height, width);
+
+        model.train();
+        var lastSave = Stopwatch.StartNew();
+        for (var epoch = progress.Epoch; epoch < options.Epochs; epoch++)
+        {
+            var epochClock = Stopwatch.StartNew();
+            var (sumLoc, sumConf, batches, images) = (0.0, 0.0, 0, 0);
+            var waited = TimeSpan.Zero;
+            using var batchEnumerator = data.ReadEpoch(epoch, progress.NextBatch, encodeTargets, cancellation).GetEnumerator();
+            var batchIndex = progress.NextBatch;
+            while (true)
+            {
+                var waitClock = Stopwatch.StartNew();
+                if (cancellation.IsCancellationRequested || !batchEnumerator.MoveNext())
+                {
+                    break;
+                }
+
+                waited += waitClock.Elapsed;
+                using var batch = batchEnumerator.Current;
+                optimizer.LearningRate = plan.At(progress.Step);
+                var (localization, classification) = TrainStep(model, optimizer, batch, priors, matcher, loss, device, memoryFormat, autocast);
+                if (!double.IsFinite(localization) || !double.IsFinite(classification))
+                {
+                    throw new NonFiniteLossException(
+                        $"the loss became non-finite at epoch {epoch + 1}, batch {batchIndex + 1} (step {progress.Step + 1}): " +
+                        $"localization {localization}, classification {classification}, learning rate {optimizer.LearningRate:G3}. " +
+                        $"Nothing was saved after the last good checkpoint ('{LastPath}'). Lower the learning rate (--lr) or add warm-up steps, then rerun with --resume.");
+                }
+
+                batchIndex++;
+                batches++;
+                images += batch.Truths.Count;
+                sumLoc += localization;
+                sumConf += classification;
+                progress = progress with { NextBatch = batchIndex, Step = progress.Step + 1 };
+                var elapsed = epochClock.Elapsed.TotalSeconds;
+                StepCompleted?.Invoke(new StepReport(epoch, batchIndex, data.BatchesPerEpoch, progress.Step, plan.TotalSteps,
+                    localization, classification, optimizer.LearningRate, images / Math.Max(elapsed, 1e-9), waited.TotalSeconds / Math.Max(elapsed, 1e-9)));
+
+                if (lastSave.Elapsed.TotalMinutes >= options.CheckpointMinutes)
+                {
+                    Checkpoint.Save(LastPath, model, optimizer, progress with { Epoch = epoch }, config);
+                    lastSave.Restart();
+                }
+            }
+
+            // Speed and data wait are measured over the training steps only, not validation or checkpoint writing.
+            var trainingSeconds = epochClock.Elapsed.TotalSeconds;
+            if (cancellation.IsCancellationRequested)
+            {
+                Checkpoint.Save(LastPath, model, optimizer, progress with { Epoch = epoch }, config);
+                return new TrainingResult(TrainingOutcome.Interrupted, progress with { Epoch = epoch }, LastPath, BestPath);
+            }
+
+            var results = validation.Select(v => v.Evaluate(model, priors, postprocessor)).ToList();
+            var metric = results.Count > 0 ? results[0].Tight.Mean : -sumLoc - sumConf;
+            var improved = metric > progress.BestMetric;
+            progress = new TrainingProgress(
+                epoch + 1, 0, progress.Step,
+                improved ? metric : progress.BestMetric,
+                improved ? 0 : progress.EpochsWithoutImprovement + 1);
+            Checkpoint.Save(LastPath, model, optimizer, progress, config);
+            if (improved)
+            {
+                Checkpoint.Save(BestPath, model, optimizer: null, progress, config);
+            }
+
+            lastSave.Restart();
+            var seconds = epochClock.Elapsed.TotalSeconds;
+            EpochCompleted?.Invoke(new EpochReport(epoch, sumLoc / Math.Max(batches, 1), sumConf / Math.Max(batches, 1), results,
+                seconds, images / Math.Max(trainingSeconds, 1e-9), waited.TotalSeconds / Math.Max(trainingSeconds, 1e-9), improved));
+
+            if (options.Patience > 0 && progress.EpochsWithoutImprovement >= options.Patience)
+            {
+                return new TrainingResult(TrainingOutcome.EarlyStopped, progress, LastPath, BestPath);
+            }
+        }
+
+        return new TrainingResult(TrainingOutcome.Completed, progress, LastPath, BestPath);
+    }
+
+    private static void LoadInitialWeights(SsdDetector model, ModelConfig architecture, string path)
+    {
+        using var file = ModelFile.Load(path);
+        file.LoadInto(model, architecture);
+    }
+
+    private static (double Localization, double Classification) TrainStep(
+        SsdDetector model, Optimizer optimizer, TrainingBatch batch, Tensor priors, SsdMatcher matcher, MultiBoxLoss loss, Device device, MemoryFormat format,
+        ScalarType? autocast)
+    {
+        using var scope = torch.NewDisposeScope();
+        var shape = batch.Images.shape;
+        var input = (device.Type == DeviceType.CPU ? batch.Images : batch.Images.to(device)).contiguous(format);
+        optimizer.zero_grad();
+        using var output = Forward(model, input, device, autocast);
+        using var ownTargets = batch.Targets is null ? matcher.Match(batch.Truths, priors, (int)shape[2], (int)shape[3]) : null;
+        var targets = batch.Targets ?? ownTargets!;
+        using var parts = loss.Compute(output.Loc, output.Conf, targets);
+        var localization = parts.Localization.item<float>();
+        var classification = parts.Classification.item<float>();
+        if (double.IsFinite(localization) && double.IsFinite(classification))
+        {
+            parts.Total().backward();
+            optimizer.step();
+        }
+
+        return (localization, classification);
+    }
+
+    /// <summary>The forward pass, under autocast when asked; the loss always sees float32.</summary>
+    private static SsdOutput Forward(SsdDetector model, Tensor input, Device device, ScalarType? autocast)
+    {
+        if (autocast is null)
+        {
+            return model.forward(input);
+        }
+
+        SsdOutput mixed;
+        using (torch.autocast(device.Type, autocast.Value))
+        {
+            mixed = model.forward(input);
+        }
+
+        return new SsdOutput(mixed.Loc.to(ScalarType.Float32), mixed.Conf.to(ScalarType.Float32), mixed.FeatureSizes);
+    }
+
+    private Optimizer CreateOptimizer(SsdDetector model) => options.Optimizer switch
+    {
+        OptimizerKind.AdamW => new AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay),
+        _ => new SGD(model.parameters(), options.LearningRate, options.Momentum, weight_decay: options.WeightDecay),
+    };
+}

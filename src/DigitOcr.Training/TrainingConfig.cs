@@ -1,0 +1,95 @@
+using System.Text.Json;
+using DigitOcr.Config;
+using DigitOcr.Data.Sources;
+using DigitOcr.Loss;
+using DigitOcr.Matching;
+
+namespace DigitOcr.Training;
+
+/// <summary>
+/// One training configuration (<c>configs/*.json</c>): the model half (<see cref="ModelConfig"/>: architecture, priors,
+/// post-processing) plus the training input size, matcher, loss, recipe and data, each an immutable options record
+/// handed to the component that uses it. Validated once, on load.
+/// </summary>
+public sealed record TrainingConfig
+{
+    public static JsonSerializerOptions JsonOptions => ModelConfig.JsonOptions;
+
+    public string Name { get; init; } = "resnet18-ssd";
+
+    /// <summary>Training input size in pixels (square).</summary>
+    public int InputSize { get; init; } = 224;
+
+    public ModelOptions Model { get; init; } = new();
+
+    public PriorOptions Priors { get; init; } = new();
+
+    public MatcherOptions Matcher { get; init; } = new();
+
+    public LossOptions Loss { get; init; } = new();
+
+    public PostprocessOptions Postprocess { get; init; } = new();
+
+    public TrainingOptions Training { get; init; } = new();
+
+    /// <summary>The data the trainer draws (preset, seed, page and loader options); crops are made at <see cref="InputSize"/>.</summary>
+    public DataOptions Data { get; init; } = new();
+
+    /// <summary>Reads and validates a config file; errors name the file and every problem found.</summary>
+    public static TrainingConfig Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"config file '{path}' does not exist (the shipped ones are in configs/)", path);
+        }
+
+        TrainingConfig? config;
+        try
+        {
+            config = JsonSerializer.Deserialize<TrainingConfig>(File.ReadAllText(path), JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"config '{path}' is not valid: {e.Message}", e);
+        }
+
+        return (config ?? throw new InvalidDataException($"config '{path}' is empty")).Validated(path);
+    }
+
+    public static TrainingConfig FromJson(string json, string sourceName = "config") =>
+        (JsonSerializer.Deserialize<TrainingConfig>(json, JsonOptions)
+            ?? throw new InvalidDataException($"{sourceName} is empty")).Validated(sourceName);
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    /// <summary>The part a detector needs, as a model file carries it.</summary>
+    public ModelConfig ModelConfig => new() { Name = Name, Model = Model, Priors = Priors, Postprocess = Postprocess };
+
+    /// <summary>Returns this config if it is consistent, else throws listing every problem.</summary>
+    public TrainingConfig Validated(string sourceName = "config")
+    {
+        var problems = ModelConfig.Validate().Concat(Matcher.Validate()).Concat(Loss.Validate())
+            .Concat(Training.Validate()).Concat(DataProblems()).ToList();
+        if (InputSize < 32)
+        {
+            problems.Add($"inputSize must be at least 32, got {InputSize}");
+        }
+
+        ConfigProblems.ThrowIfAny(problems, sourceName);
+        return this;
+    }
+
+    private IEnumerable<string> DataProblems()
+    {
+        try
+        {
+            Data.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            return ["data: " + e.Message];
+        }
+
+        return [];
+    }
+}
