@@ -11,6 +11,7 @@ var root = new RootCommand("DigitOcr trainer: trains and inspects the handwritte
     BenchTrainCommand.Create(),
     ExportCommand.Create(),
     EvaluateCommand.Create(),
+    EvaluateRecognizerCommand.Create(),
 };
 
 return root.Parse(args).Invoke();

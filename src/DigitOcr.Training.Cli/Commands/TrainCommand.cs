@@ -17,7 +17,7 @@ internal static class TrainCommand
 {
     public static Command Create()
     {
-        var config = new Option<FileInfo>("--config") { Description = "Detector config (configs/*.json).", Required = true };
+        var config = new Option<FileInfo>("--config") { Description = "Detector or recognizer config (configs/*.json).", Required = true };
         var output = new Option<DirectoryInfo?>("--output") { Description = "Folder for checkpoints and metrics (default: runs/<config name>)." };
         var resume = new Option<bool>("--resume") { Description = "Continue from <output>/last.pt." };
         var epochs = new Option<int?>("--epochs") { Description = "Override training.epochs." };
@@ -37,7 +37,15 @@ internal static class TrainCommand
         };
         command.SetAction((parse, cancellation) =>
         {
-            var loaded = TrainingConfig.Load(parse.GetValue(config)!.FullName);
+            var path = parse.GetValue(config)!.FullName;
+            if (File.Exists(path) && RecognizerConfig.IsRecognizerJson(File.ReadAllText(path)))
+            {
+                return Task.FromResult(RecognizerTraining.Run(
+                    path, parse.GetValue(output)?.FullName, parse.GetValue(resume), parse.GetValue(epochs), parse.GetValue(batch),
+                    parse.GetValue(lr), parse.GetValue(seed), parse.GetValue(threads), cancellation));
+            }
+
+            var loaded = TrainingConfig.Load(path);
             var t = loaded.Training;
             var d = loaded.Data;
             var merged = (loaded with
