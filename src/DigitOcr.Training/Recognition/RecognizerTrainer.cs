@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DigitOcr.Config;
 using DigitOcr.Data;
 using DigitOcr.Data.Sources;
+using DigitOcr.Imaging;
 using DigitOcr.Model;
 using DigitOcr.ModelFiles;
 using DigitOcr.Torch;
@@ -176,9 +177,30 @@ public sealed class RecognizerTrainer(RecognizerTrainingConfig config, string ou
             }
         }
 
+        WriteSheet(crops, Path.Combine(outputDirectory, $"crops-{split.ToString().ToLowerInvariant()}.png"));
         var counts = crops.LabelCounts();
         Progress?.Invoke($"harvest {split}: {crops.Count} crops from {pages} pages in {clock.Elapsed.TotalSeconds:F0} s; per label 0-9: {string.Join(" ", counts.Take(10))}; not a digit: {counts[RecognizerConfig.NotADigit]}");
         return crops;
+    }
+
+    /// <summary>The first 16 x 16 crops as one PNG, each labelled (a digit, or "x" for not a digit): to see what the recognizer learns from.</summary>
+    private static void WriteSheet(CropSet crops, string path)
+    {
+        const int Side = 16;
+        var cell = crops.CropSize * 2;
+        using var sheet = Image.Create(Side * cell, Side * (cell + 12), channels: 3, fill: 255);
+        for (var i = 0; i < Math.Min(crops.Count, Side * Side); i++)
+        {
+            using var crop = Image.FromPixels(crops.Pixels(i), crops.CropSize, crops.CropSize);
+            using var large = crop.Resize(cell, cell, Interpolation.Nearest);
+            using var color = large.ToColor();
+            var (x, y) = ((i % Side) * cell, (i / Side) * (cell + 12));
+            sheet.DrawImage(color, x, y);
+            var label = crops.Label(i) == RecognizerConfig.NotADigit ? "x" : crops.Label(i).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            sheet.DrawText(label, x + 2, y + cell + 10, 0.4, new Color(0, 0, 255));
+        }
+
+        sheet.Save(path);
     }
 
     private static double Step(DigitRecognizer model, Optimizer optimizer, CropSet crops, ReadOnlySpan<int> indices)
