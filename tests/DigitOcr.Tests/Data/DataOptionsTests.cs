@@ -1,3 +1,4 @@
+using DigitOcr.Data.Pages;
 using DigitOcr.Data.Sources;
 
 namespace DigitOcr.Tests.Data;
@@ -53,7 +54,30 @@ public class DataOptionsTests
     {
         var error = Assert.Throws<InvalidDataException>(() => DataOptions.FromJson("""{ "reference": { "invertProbability": 1.5 } }"""));
 
-        Assert.Contains("InvertProbability", error.Message);
+        Assert.Contains("reference.invertProbability must be in [0, 1], got 1.5", error.Message);
+    }
+
+    [Fact]
+    public void FromJson_SeveralOutOfRangeValues_ListsEveryOne()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => DataOptions.FromJson("""
+            { "pages": { "layout": { "digitHeight": { "min": 50, "max": 10 } }, "crop": { "width": 8 } }, "loader": { "prefetch": 0 } }
+            """, "my.json"));
+
+        Assert.Contains("my.json has 3 problem(s)", error.Message);
+        Assert.Contains("pages.layout.digitHeight", error.Message);
+        Assert.Contains("pages.crop.width must be >= 16, got 8", error.Message);
+        Assert.Contains("loader.prefetch must be >= 1, got 0", error.Message);
+    }
+
+    [Fact]
+    public void Component_GivenBadOptions_ThrowsArgumentExceptionListingEveryProblem()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new CropCutter(new CropOptions { Width = 1, CropsPerPage = 0 }));
+
+        Assert.Contains("2 problem(s)", error.Message);
+        Assert.Contains("width", error.Message);
+        Assert.Contains("cropsPerPage", error.Message);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using DigitOcr.Data.Sampling;
+using DigitOcr.Training;
 
 namespace DigitOcr.Data.Pages;
 
@@ -27,17 +28,12 @@ public sealed record ClutterOptions
     /// <summary>Relative frequency of Fashion-MNIST items; 0 leaves Fashion-MNIST unloaded.</summary>
     public double FashionWeight { get; init; } = 0.8;
 
-    /// <summary>Throws when a value is out of range.</summary>
-    public void Validate()
-    {
-        ItemsPerCropArea.Validate(nameof(ItemsPerCropArea), 0, 100);
-        foreach (var (weight, name) in new[]
-                 {
-                     (LineWeight, nameof(LineWeight)), (BoxWeight, nameof(BoxWeight)), (ScribbleWeight, nameof(ScribbleWeight)),
-                     (LettersWeight, nameof(LettersWeight)), (FashionWeight, nameof(FashionWeight)),
-                 })
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(weight, name);
-        }
-    }
+    /// <summary>Every value out of range, each naming its field and the allowed range.</summary>
+    public IEnumerable<string> Validate() => OptionChecks.Problems(
+        ItemsPerCropArea.Check(nameof(ItemsPerCropArea), 0, 100),
+        OptionChecks.AtLeast(LineWeight, 0, nameof(LineWeight)),
+        OptionChecks.AtLeast(BoxWeight, 0, nameof(BoxWeight)),
+        OptionChecks.AtLeast(ScribbleWeight, 0, nameof(ScribbleWeight)),
+        OptionChecks.AtLeast(LettersWeight, 0, nameof(LettersWeight)),
+        OptionChecks.AtLeast(FashionWeight, 0, nameof(FashionWeight)));
 }

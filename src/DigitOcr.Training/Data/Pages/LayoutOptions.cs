@@ -1,4 +1,5 @@
 using DigitOcr.Data.Sampling;
+using DigitOcr.Training;
 
 namespace DigitOcr.Data.Pages;
 
@@ -56,28 +57,22 @@ public sealed record LayoutOptions
     /// <summary>Largest slant (horizontal shear per unit of height), either way; drawn per line, with a little per digit.</summary>
     public double MaxSlant { get; init; } = 0.2;
 
-    /// <summary>Throws when a value is out of range.</summary>
-    public void Validate()
-    {
-        PageScale.Validate(nameof(PageScale), 1.0, 16);
-        DigitHeight.Validate(nameof(DigitHeight), 4, 1000);
-        DigitsPerLine.Validate(nameof(DigitsPerLine), 1);
-        LinePitch.Validate(nameof(LinePitch), 1.0, 10);
-        ScatteredDigits.Validate(nameof(ScatteredDigits), 0);
-        DigitGap.Validate(nameof(DigitGap), -0.5, 3);
-        PageOptions.CheckProbability(PhoneNumberProbability, nameof(PhoneNumberProbability));
-        PageOptions.CheckProbability(EmptyLineProbability, nameof(EmptyLineProbability));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxDigitsPerPage, nameof(MaxDigitsPerPage));
-        ArgumentOutOfRangeException.ThrowIfNegative(MaxLineRotationDegrees, nameof(MaxLineRotationDegrees));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxLineRotationDegrees, 45, nameof(MaxLineRotationDegrees));
-        ArgumentOutOfRangeException.ThrowIfNegative(GapJitter, nameof(GapJitter));
-        ArgumentOutOfRangeException.ThrowIfNegative(SizeJitter, nameof(SizeJitter));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(SizeJitter, 0.5, nameof(SizeJitter));
-        ArgumentOutOfRangeException.ThrowIfNegative(AspectJitter, nameof(AspectJitter));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(AspectJitter, 0.5, nameof(AspectJitter));
-        ArgumentOutOfRangeException.ThrowIfNegative(BaselineJitter, nameof(BaselineJitter));
-        ArgumentOutOfRangeException.ThrowIfNegative(MaxDigitRotationDegrees, nameof(MaxDigitRotationDegrees));
-        ArgumentOutOfRangeException.ThrowIfNegative(MaxSlant, nameof(MaxSlant));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxSlant, 1, nameof(MaxSlant));
-    }
+    /// <summary>Every value out of range, each naming its field and the allowed range.</summary>
+    public IEnumerable<string> Validate() => OptionChecks.Problems(
+        PageScale.Check(nameof(PageScale), 1.0, 16),
+        DigitHeight.Check(nameof(DigitHeight), 4, 1000),
+        DigitsPerLine.Check(nameof(DigitsPerLine), 1),
+        LinePitch.Check(nameof(LinePitch), 1.0, 10),
+        ScatteredDigits.Check(nameof(ScatteredDigits), 0),
+        DigitGap.Check(nameof(DigitGap), -0.5, 3),
+        OptionChecks.Probability(PhoneNumberProbability, nameof(PhoneNumberProbability)),
+        OptionChecks.Probability(EmptyLineProbability, nameof(EmptyLineProbability)),
+        OptionChecks.AtLeast(MaxDigitsPerPage, 1, nameof(MaxDigitsPerPage)),
+        OptionChecks.InRange(MaxLineRotationDegrees, 0, 45, nameof(MaxLineRotationDegrees)),
+        OptionChecks.AtLeast(GapJitter, 0, nameof(GapJitter)),
+        OptionChecks.InRange(SizeJitter, 0, 0.5, nameof(SizeJitter)),
+        OptionChecks.InRange(AspectJitter, 0, 0.5, nameof(AspectJitter)),
+        OptionChecks.AtLeast(BaselineJitter, 0, nameof(BaselineJitter)),
+        OptionChecks.AtLeast(MaxDigitRotationDegrees, 0, nameof(MaxDigitRotationDegrees)),
+        OptionChecks.InRange(MaxSlant, 0, 1, nameof(MaxSlant)));
 }

@@ -2,6 +2,7 @@ using DigitOcr.Data.Mnist;
 using DigitOcr.Data.Sampling;
 using DigitOcr.Data.Scenes;
 using DigitOcr.Imaging;
+using DigitOcr.Training;
 
 namespace DigitOcr.Data.Pages;
 
@@ -34,10 +35,10 @@ public sealed class PageComposer
         ArgumentNullException.ThrowIfNull(pen);
         ArgumentNullException.ThrowIfNull(surface);
         ArgumentNullException.ThrowIfNull(clutter);
-        layout.Validate();
-        pen.Validate();
-        surface.Validate();
-        clutter.Validate();
+        OptionChecks.ThrowIfAny(layout.Validate(), nameof(layout));
+        OptionChecks.ThrowIfAny(pen.Validate(), nameof(pen));
+        OptionChecks.ThrowIfAny(surface.Validate(), nameof(surface));
+        OptionChecks.ThrowIfAny(clutter.Validate(), nameof(clutter));
         this.layout = layout;
         this.pen = pen;
         this.surface = surface;

@@ -1,4 +1,5 @@
 using DigitOcr.Data.Sampling;
+using DigitOcr.Training;
 
 namespace DigitOcr.Data.Pages;
 
@@ -27,14 +28,12 @@ public sealed record SurfaceOptions
     /// <summary>Ink coverage of printed lines (rules, boxes): lighter than pen.</summary>
     public ValueRange PrintedCoverage { get; init; } = new(90, 230);
 
-    /// <summary>Throws when a value is out of range.</summary>
-    public void Validate()
-    {
-        PageOptions.CheckProbability(RuledProbability, nameof(RuledProbability));
-        PageOptions.CheckProbability(UnderlineProbability, nameof(UnderlineProbability));
-        PageOptions.CheckProbability(FormBoxesProbability, nameof(FormBoxesProbability));
-        PageOptions.CheckProbability(EnclosingRectangleProbability, nameof(EnclosingRectangleProbability));
-        PageOptions.CheckProbability(CrossedOutProbability, nameof(CrossedOutProbability));
-        PrintedCoverage.Validate(nameof(PrintedCoverage), 1, 255);
-    }
+    /// <summary>Every value out of range, each naming its field and the allowed range.</summary>
+    public IEnumerable<string> Validate() => OptionChecks.Problems(
+        OptionChecks.Probability(RuledProbability, nameof(RuledProbability)),
+        OptionChecks.Probability(UnderlineProbability, nameof(UnderlineProbability)),
+        OptionChecks.Probability(FormBoxesProbability, nameof(FormBoxesProbability)),
+        OptionChecks.Probability(EnclosingRectangleProbability, nameof(EnclosingRectangleProbability)),
+        OptionChecks.Probability(CrossedOutProbability, nameof(CrossedOutProbability)),
+        PrintedCoverage.Check(nameof(PrintedCoverage), 1, 255));
 }

@@ -1,4 +1,5 @@
 using DigitOcr.Data.Mnist;
+using DigitOcr.Training;
 
 namespace DigitOcr.Data.Sources;
 
@@ -14,7 +15,7 @@ public static class SampleSources
     public static ISampleSource Create(DataOptions options, DataSplit split)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        OptionChecks.ThrowIfAny(options.Validate(), nameof(options));
         var mnistSplit = MnistSplitOf(split);
         var digits = GlyphSetCache.Mnist(mnistSplit, options.DataFolder);
         return options.Preset switch
