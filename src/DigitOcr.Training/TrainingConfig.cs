@@ -50,7 +50,7 @@ public sealed record TrainingConfig
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"config '{path}' is not valid: {e.Message}", e);
+            throw new InvalidDataException($"config '{path}' is not valid: {e.Message}{DataPresets.HintFor(e)}", e);
         }
 
         return (config ?? throw new InvalidDataException($"config '{path}' is empty")).Validated(path);

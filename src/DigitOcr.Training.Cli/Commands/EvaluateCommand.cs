@@ -31,7 +31,7 @@ internal static class EvaluateCommand
         command.SetAction(parse =>
         {
             using var detector = DigitDetector.Load(parse.GetValue(model)?.FullName, new DetectorOptions { PyramidLevels = parse.GetValue(pyramid) });
-            var options = new DataOptions { Preset = DataPresets.Pages, Seed = parse.GetValue(seed) };
+            var options = new DataOptions { Preset = DataPreset.Pages, Seed = parse.GetValue(seed) };
             var source = (PageSampleSource)SampleSources.Create(options, DataSplit.Test);
             var reader = new NumberReader();
             var ap = new AveragePrecision();

@@ -1,5 +1,6 @@
 using DigitOcr.Training;
 using DigitOcr.Config;
+using DigitOcr.Data.Sources;
 using DigitOcr.Tests.Support;
 
 namespace DigitOcr.Tests.Config;
@@ -25,6 +26,14 @@ public class TrainingConfigTests
         Assert.Contains("model.widths", error.Message);
         Assert.Contains("neutralIoU", error.Message);
         Assert.Contains("inputSize", error.Message);
+    }
+
+    [Theory]
+    [InlineData("resnet18-ssd", DataPreset.Reference)]
+    [InlineData("lite", DataPreset.Pages)]
+    public void ShippedConfigs_NameTheirPresetInCamelCase(string name, DataPreset preset)
+    {
+        Assert.Equal(preset, TestConfigs.Load(name).Data.Preset);
     }
 
     [Fact]

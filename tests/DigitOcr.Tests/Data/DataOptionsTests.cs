@@ -24,7 +24,7 @@ public class DataOptionsTests
             }
             """);
 
-        Assert.Equal(DataPresets.Reference, options.Preset);
+        Assert.Equal(DataPreset.Reference, options.Preset);
         Assert.Equal(42, options.Seed);
         Assert.Equal((160, 224), (options.Pages.Crop.Width, options.Pages.Crop.Height));
         Assert.Equal((20.0, 80.0), (options.Pages.Layout.DigitHeight.Min, options.Pages.Layout.DigitHeight.Max));
@@ -35,7 +35,7 @@ public class DataOptionsTests
     [Fact]
     public void ToJson_ThenFromJson_RoundTrips()
     {
-        var options = new DataOptions { Seed = 9, Preset = DataPresets.Reference };
+        var options = new DataOptions { Seed = 9, Preset = DataPreset.Reference };
 
         Assert.Equal(options, DataOptions.FromJson(options.ToJson()));
     }
@@ -87,5 +87,20 @@ public class DataOptionsTests
 
         Assert.Contains("reference", error.Message);
         Assert.Contains("pages", error.Message);
+    }
+
+    [Fact]
+    public void ToJson_WritesThePresetByItsName()
+    {
+        Assert.Contains("\"preset\": \"reference\"", new DataOptions { Preset = DataPreset.Reference }.ToJson());
+        Assert.Equal(["pages", "reference"], DataPresets.All.Select(p => p.Name()));
+    }
+
+    [Fact]
+    public void FromJson_PresetNumberNamingNoPreset_IsAProblem()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => DataOptions.FromJson("""{ "preset": 7 }"""));
+
+        Assert.Contains("preset must be one of: pages, reference, got 7", error.Message);
     }
 }

@@ -43,7 +43,7 @@ public sealed class LearningTests : IDisposable
             // Easy digits: one MNIST digit per 64 x 64 canvas, dark on white, no threshold, morphology or speckles.
             Data = new DataOptions
             {
-                Preset = DataPresets.Reference,
+                Preset = DataPreset.Reference,
                 Reference = new ReferenceOptions
                 {
                     AspectJitterProbability = 0,

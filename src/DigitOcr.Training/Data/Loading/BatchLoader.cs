@@ -63,7 +63,7 @@ public sealed class BatchLoader
                         if (sample.Width != w || sample.Height != h)
                         {
                             throw new InvalidOperationException(
-                                $"{Source.Preset} made a {sample.Width}x{sample.Height} sample but promised {w}x{h}.");
+                                $"{Source.Preset.Name()} made a {sample.Width}x{sample.Height} sample but promised {w}x{h}.");
                         }
 
                         ImageNormalization.Normalize(sample.Image.ToPixels(), buffer.AsSpan((int)slot * plane, plane));

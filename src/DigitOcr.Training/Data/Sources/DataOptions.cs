@@ -18,8 +18,8 @@ namespace DigitOcr.Data.Sources;
 /// </summary>
 public sealed record DataOptions
 {
-    /// <summary>Which preset: <see cref="DataPresets.Pages"/> (default) or <see cref="DataPresets.Reference"/>.</summary>
-    public string Preset { get; init; } = DataPresets.Pages;
+    /// <summary>Which preset: <see cref="DataPreset.Pages"/> (default) or <see cref="DataPreset.Reference"/>.</summary>
+    public DataPreset Preset { get; init; } = DataPreset.Pages;
 
     /// <summary>The seed every sample derives from (with the split, epoch and index).</summary>
     public int Seed { get; init; } = 1;
@@ -49,6 +49,7 @@ public sealed record DataOptions
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
     /// <summary>Parses and validates <paramref name="json"/>; <paramref name="sourceName"/> names it in errors.</summary>
@@ -63,7 +64,7 @@ public sealed record DataOptions
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{sourceName}: {e.Message}", e);
+            throw new InvalidDataException($"{sourceName}: {e.Message}{DataPresets.HintFor(e)}", e);
         }
 
         if (options is null)
@@ -93,9 +94,7 @@ public sealed record DataOptions
     /// <summary>Every value out of range, each naming its field (with its section) and the allowed range.</summary>
     public IEnumerable<string> Validate() =>
         OptionChecks.Problems(
-                DataPresets.All.Contains(Preset)
-                    ? null
-                    : $"preset must be one of: {string.Join(", ", DataPresets.All)}, got '{Preset}'",
+                OptionChecks.Defined(Preset, nameof(Preset)),
                 OptionChecks.AtLeast(EvaluationSamples, 1, nameof(EvaluationSamples)))
             .Concat(Reference.Validate().Within(nameof(Reference)))
             .Concat(Pages.Validate().Within(nameof(Pages)))

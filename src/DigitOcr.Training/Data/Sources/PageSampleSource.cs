@@ -51,7 +51,7 @@ public sealed class PageSampleSource : ISampleSource
         photo = PhotoPipeline.Create(options.Photo);
     }
 
-    public string Preset => DataPresets.Pages;
+    public DataPreset Preset => DataPreset.Pages;
 
     public DataSplit Split { get; }
 

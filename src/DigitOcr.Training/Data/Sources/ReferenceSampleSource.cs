@@ -38,7 +38,7 @@ public sealed class ReferenceSampleSource : ISampleSource
         pipeline = ReferencePipeline.Create(options, withAffine: split == DataSplit.Train);
     }
 
-    public string Preset => DataPresets.Reference;
+    public DataPreset Preset => DataPreset.Reference;
 
     public DataSplit Split { get; }
 

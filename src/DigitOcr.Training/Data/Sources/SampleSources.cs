@@ -20,8 +20,8 @@ public static class SampleSources
         var digits = GlyphSetCache.Mnist(mnistSplit, options.DataFolder);
         return options.Preset switch
         {
-            DataPresets.Reference => new ReferenceSampleSource(digits, options.Reference, split, options.Seed),
-            DataPresets.Pages => new PageSampleSource(
+            DataPreset.Reference => new ReferenceSampleSource(digits, options.Reference, split, options.Seed),
+            DataPreset.Pages => new PageSampleSource(
                 digits,
                 options.Pages.Clutter.FashionWeight > 0 ? GlyphSetCache.FashionMnist(mnistSplit, options.FashionMnistFolder) : null,
                 options.Pages,
