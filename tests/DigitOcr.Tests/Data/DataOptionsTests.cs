@@ -71,6 +71,14 @@ public class DataOptionsTests
     }
 
     [Fact]
+    public void FromJson_PitchJitterNearZero_IsRejected_RowsWouldNeverAdvance()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => DataOptions.FromJson("""{ "pages": { "layout": { "pitchJitter": { "min": 0, "max": 1 } } } }"""));
+
+        Assert.Contains("pages.layout.pitchJitter must be a finite range with min <= max inside [0.5, 4], got [0, 1]", error.Message);
+    }
+
+    [Fact]
     public void Component_GivenBadOptions_ThrowsArgumentExceptionListingEveryProblem()
     {
         var error = Assert.Throws<ArgumentException>(() => new CropCutter(new CropOptions { Width = 1, CropsPerPage = 0 }));
