@@ -9,7 +9,7 @@ namespace DigitOcr.Training;
 /// range. Records list their checks in <see cref="Problems"/> and prefix their sections' problems with
 /// <see cref="Within"/>, so a config reports every problem at once (<see cref="Config.ConfigProblems"/>).
 /// </summary>
-internal static class OptionChecks
+public static class OptionChecks
 {
     /// <summary>The problems among <paramref name="checks"/> (nulls are passing checks).</summary>
     public static IEnumerable<string> Problems(params string?[] checks) => checks.OfType<string>();
