@@ -258,7 +258,7 @@ internal sealed class LineWriter
             {
                 var length = height * rng.Uniform(layout.DashLength);
                 var start = cursor + (MarkLead * height);
-                var y = -0.5 * height;
+                var y = -0.5 * height; // mid-height of the digits
                 foreground.Add(new StrokeMark(
                     Map([start, y + rng.Symmetric(DashWobble * height), start + length, y + rng.Symmetric(DashWobble * height)]), false, 255, thickness));
                 cursor = start + length + (Math.Max(gap, MinMarkGap) * height);
