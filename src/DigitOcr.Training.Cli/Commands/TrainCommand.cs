@@ -27,7 +27,7 @@ internal static class TrainCommand
         var seed = new Option<int?>("--seed") { Description = "Override training.seed (weights) and data.seed." };
         var threads = new Option<int?>("--threads") { Description = "Override training.threads (0: all cores)." };
         var device = new Option<string?>("--device") { Description = "Override training.device (cpu, cuda, cuda:N)." };
-        var data = new Option<string?>("--data") { Description = "Override data.preset (pages or reference)." };
+        var data = new Option<DataPreset?>("--data") { Description = "Override data.preset (pages or reference)." };
         var validation = new Option<int?>("--validation-images") { Description = "Override training.validationImages." };
         var precision = new Option<TrainingPrecision?>("--precision") { Description = "Override training.precision (auto, float32, bfloat16)." };
         var init = new Option<FileInfo?>("--init") { Description = "Start from this model file's weights (a checkpoint, an exported model or a PyTorch state dict) instead of random ones." };
@@ -100,7 +100,7 @@ internal static class TrainCommand
         {
             Directory.CreateDirectory(folder);
             File.WriteAllText(Path.Combine(folder, "config.json"), config.ToJson());
-            Console.WriteLine($"training {config.Name}: {config.Data.Preset} data, {config.Training.Epochs} epochs x {config.Training.ImagesPerEpoch:N0} images, batch {config.Training.BatchSize}, {config.Training.Optimizer} lr {config.Training.LearningRate:G3}, {TrainingPrecisions.Describe(TrainingPrecisions.AutocastType(config.Training.Precision, Torch.Device.Parse(config.Training.Device).Type))}, output {folder}");
+            Console.WriteLine($"training {config.Name}: {config.Data.Preset.Name()} data, {config.Training.Epochs} epochs x {config.Training.ImagesPerEpoch:N0} images, batch {config.Training.BatchSize}, {config.Training.Optimizer} lr {config.Training.LearningRate:G3}, {TrainingPrecisions.Describe(TrainingPrecisions.AutocastType(config.Training.Precision, Torch.Device.Parse(config.Training.Device).Type))}, output {folder}");
             Console.WriteLine($"process {Environment.ProcessId}: Ctrl-C or `kill {Environment.ProcessId}` saves a checkpoint and stops; --resume continues");
             using var source = TrainingData.CreateTrainingSource(config);
             var validation = TrainingData.CreateValidationSets(config);

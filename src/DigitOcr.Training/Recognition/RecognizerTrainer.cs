@@ -162,7 +162,7 @@ public sealed class RecognizerTrainer(RecognizerTrainingConfig config, string ou
         }
 
         var clock = Stopwatch.StartNew();
-        var source = (PageSampleSource)SampleSources.Create(new DataOptions { Preset = DataPresets.Pages, Seed = config.Data.Seed }, split);
+        var source = (PageSampleSource)SampleSources.Create(new DataOptions { Preset = DataPreset.Pages, Seed = config.Data.Seed }, split);
         var harvester = new CropHarvester(config.ModelConfig, config.Data);
         using var detector = new PageDetector(config.Data.Detector);
         var rng = new Random(config.Data.Seed + (split == DataSplit.Train ? 0 : 1_000_003));

@@ -9,19 +9,19 @@ namespace DigitOcr.Tests.Inference;
 [Collection(DigitOcr.Tests.Torch.LeakTestCollection.Name)]
 public sealed class DigitDetectorTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("digitocr-detector-").FullName;
+    private readonly TempFolder folder = new("digitocr-detector-");
     private readonly DigitDetector detector;
 
     public DigitDetectorTests()
     {
         // Threshold 0: an untrained model's scores sit near 1/11, and these tests need detections to compare.
-        detector = DigitDetector.Load(TinyModel.Save(Path.Combine(folder, "tiny.pt")), new DetectorOptions { ScoreThreshold = 0, MaxDetections = 20 });
+        detector = DigitDetector.Load(TinyModel.Save(folder.File("tiny.pt")), new DetectorOptions { ScoreThreshold = 0, MaxDetections = 20 });
     }
 
     public void Dispose()
     {
         detector.Dispose();
-        Directory.Delete(folder, recursive: true);
+        folder.Dispose();
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class DigitDetectorTests : IDisposable
     [Fact]
     public void LargeImage_IsScaledDown_AndBoxesComeBackInOriginalPixels()
     {
-        using var small = DigitDetector.Load(Path.Combine(folder, "tiny.pt"), new DetectorOptions { ScoreThreshold = 0, MaxSide = 256 });
+        using var small = DigitDetector.Load(folder.File("tiny.pt"), new DetectorOptions { ScoreThreshold = 0, MaxSide = 256 });
         var result = small.Detect(WritePage(1024, 512));
         Assert.Equal(0.25, result.Scale, 3);
         Assert.All(result.Digits, d => Assert.True(d.Box.X2 <= 1024 && d.Box.Y2 <= 512 && d.Box.X1 >= 0 && d.Box.Y1 >= 0));
@@ -80,7 +80,7 @@ public sealed class DigitDetectorTests : IDisposable
     [InlineData("corrupt.png", new byte[] { 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3 })]
     public void BadImageFiles_RaiseAClearErrorNamingTheFile(string name, byte[] content)
     {
-        var path = Path.Combine(folder, name);
+        var path = folder.File(name);
         File.WriteAllBytes(path, content);
         var error = Assert.Throws<ImageDecodeException>(() => detector.Detect(path));
         Assert.Contains(path, error.Message);
@@ -97,7 +97,7 @@ public sealed class DigitDetectorTests : IDisposable
     [Fact]
     public void MissingModelFile_SaysWhatToPass()
     {
-        var error = Assert.Throws<FileNotFoundException>(() => DigitDetector.Load(Path.Combine(folder, "nope.pt")));
+        var error = Assert.Throws<FileNotFoundException>(() => DigitDetector.Load(folder.File("nope.pt")));
         Assert.Contains("nope.pt", error.Message);
     }
 
@@ -112,12 +112,12 @@ public sealed class DigitDetectorTests : IDisposable
     [Fact]
     public void HalfPrecisionModelFile_LoadsAndDetectsLikeTheFullOne()
     {
-        using var half = DigitDetector.Load(TinyModel.Save(Path.Combine(folder, "half.pt"), halfPrecision: true), new DetectorOptions { ScoreThreshold = 0, MaxDetections = 5 });
+        using var half = DigitDetector.Load(TinyModel.Save(folder.File("half.pt"), halfPrecision: true), new DetectorOptions { ScoreThreshold = 0, MaxDetections = 5 });
         var path = WritePage(128, 128);
         var full = detector.Detect(path).Digits.Take(5).ToList();
         var fromHalf = half.Detect(path).Digits;
         Assert.Equal(full.Count, fromHalf.Count);
-        Assert.True(new FileInfo(Path.Combine(folder, "half.pt")).Length < new FileInfo(Path.Combine(folder, "tiny.pt")).Length * 0.6);
+        Assert.True(new FileInfo(folder.File("half.pt")).Length < new FileInfo(folder.File("tiny.pt")).Length * 0.6);
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class DigitDetectorTests : IDisposable
             image.DrawLine(x, height / 3.0, x + 12, height * 2 / 3.0, Color.Black, 3);
         }
 
-        var path = Path.Combine(folder, $"{name}-{width}x{height}.png");
+        var path = folder.File($"{name}-{width}x{height}.png");
         image.Save(path);
         return path;
     }

@@ -12,9 +12,9 @@ namespace DigitOcr.Tests.Recognition;
 /// </summary>
 public sealed class RecognizerLearningTests : IDisposable
 {
-    private readonly string work = Directory.CreateTempSubdirectory("digitocr-recognizer-").FullName;
+    private readonly TempFolder work = new("digitocr-recognizer-");
 
-    public void Dispose() => Directory.Delete(work, recursive: true);
+    public void Dispose() => work.Dispose();
 
     [Fact]
     public void TinyRun_ReadsHeldOutCrops_FarAboveGuessing()
@@ -35,7 +35,7 @@ public sealed class RecognizerLearningTests : IDisposable
             },
         }.Validated();
 
-        var trainer = new RecognizerTrainer(config, work);
+        var trainer = new RecognizerTrainer(config, work.Path);
         var accuracy = trainer.Run(resume: false);
 
         Assert.True(accuracy.Accuracy > 0.5, $"validation {accuracy}");
