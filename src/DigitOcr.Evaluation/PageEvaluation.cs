@@ -41,6 +41,7 @@ public static class PageEvaluation
         var ap = new AveragePrecision();
         var exact = new NumberExactMatch(reader);
         var written = new List<WrittenNumber>();
+        var strays = new List<RecognizedNumber>();
         var clock = new Stopwatch();
         long pixels = 0;
         for (var page = 0; page < options.Pages; page++)
@@ -53,16 +54,27 @@ public static class PageEvaluation
             pixels += (long)sample.Width * sample.Height;
             ap.Add(result.Digits, sample.Boxes);
             exact.Add(result.Digits, sample.Boxes);
-            written.AddRange(PhoneNumbers(page, sample.Boxes, read));
+            var phones = PhoneNumbers(page, sample.Boxes, read).ToList();
+            written.AddRange(phones);
+            strays.AddRange(read.Where(r => !sample.Boxes.Any(t => !t.Ignored && t.Number >= 0 && r.Box.IoU(t.Box) > 0)));
         }
 
         var directory = BuildDirectory(written, options);
-        var found = written.Count(w =>
-            w.Read.FirstOrDefault(r => r.Box.IoU(w.Box) >= PlaceIoU) is { } number
-            && directory.Lookup(number) is DirectoryMatch match
-            && match.Entry.Name == w.Name);
+        var (found, wrong) = (0, 0);
+        foreach (var w in written)
+        {
+            if (w.Read.FirstOrDefault(r => r.Box.IoU(w.Box) >= PlaceIoU) is { } number && directory.Lookup(number) is DirectoryMatch match)
+            {
+                found += match.Entry.Name == w.Name ? 1 : 0;
+                wrong += match.Entry.Name == w.Name ? 0 : 1;
+            }
+        }
+
+        // A number read where no phone number is written (a stray mark, a short number) that still names someone is a
+        // wrong person too.
+        wrong += strays.Count(r => directory.Lookup(r) is DirectoryMatch);
         return new PageEvaluationReport(
-            detector.Source, options.Pages, pixels, ap.Compute(), exact.Compute(), new DirectoryAccuracy(found, written.Count, directory.Count), clock.Elapsed);
+            detector.Source, options.Pages, pixels, ap.Compute(), exact.Compute(), new DirectoryAccuracy(found, written.Count, directory.Count, wrong), clock.Elapsed);
     }
 
     /// <summary>The page's written numbers long enough to be phone numbers and fully visible, with what was read on the page.</summary>

@@ -19,7 +19,9 @@ internal static class EvaluateCommand
         var distractors = new Option<int>("--distractors") { Description = "Random numbers added to the directory.", DefaultValueFactory = _ => defaults.Distractors };
         var seed = new Option<int>("--seed") { Description = "Seed of the test pages.", DefaultValueFactory = _ => defaults.Seed };
         var pyramid = new Option<int>("--pyramid") { Description = "Pyramid passes of the detector (1: a single pass).", DefaultValueFactory = _ => new DetectorOptions().PyramidLevels };
-        var command = new Command("evaluate", "End-to-end accuracy on whole test pages: digit mAP, number exact match, directory accuracy.") { model, pages, distractors, seed, pyramid };
+        var recognizer = new Option<FileInfo?>("--recognizer") { Description = "Recognizer model file; default: the shipped recognizer, if any." };
+        var noRecognizer = new Option<bool>("--no-recognizer") { Description = "Detector only: do not read boxes a second time." };
+        var command = new Command("evaluate", "End-to-end accuracy on whole test pages: digit mAP, number exact match, directory accuracy, wrong persons.") { model, pages, distractors, seed, pyramid, recognizer, noRecognizer };
         command.SetAction(parse =>
         {
             var report = PageEvaluation.Run(new PageEvaluationOptions
@@ -28,7 +30,12 @@ internal static class EvaluateCommand
                 Distractors = parse.GetValue(distractors),
                 Seed = parse.GetValue(seed),
                 ModelPath = parse.GetValue(model)?.FullName,
-                Detector = new DetectorOptions { PyramidLevels = parse.GetValue(pyramid) },
+                Detector = new DetectorOptions
+                {
+                    PyramidLevels = parse.GetValue(pyramid),
+                    UseRecognizer = !parse.GetValue(noRecognizer),
+                    RecognizerPath = parse.GetValue(recognizer)?.FullName,
+                },
             });
             Print(report);
             return 0;
@@ -44,6 +51,7 @@ internal static class EvaluateCommand
         Console.WriteLine(string.Format(c, "digit mAP@0.5        {0:F4}  ({1})", digits.Mean, string.Join(" ", digits.PerClass.Select(kv => string.Format(c, "{0}:{1:F2}", kv.Key, kv.Value)))));
         Console.WriteLine(string.Format(c, "numbers read exactly {0}/{1} = {2:P1} (2+ digits, fully visible)", numbers.ReadExactly, numbers.Numbers, numbers.Rate));
         Console.WriteLine(string.Format(c, "directory accuracy   {0}/{1} = {2:P1} ({3}+ digit numbers among {4:N0} entries)", directory.Found, directory.Written, directory.Rate, PageEvaluation.MinDirectoryDigits, directory.Entries));
+        Console.WriteLine(string.Format(c, "wrong person named   {0} = {1:P1} of written numbers (precision of persons named {2:P1})", directory.Wrong, directory.WrongRate, directory.Precision));
         Console.WriteLine(string.Format(c, "time                 {0:F0} ms per page (detect + read)", report.MillisecondsPerPage));
     }
 }
