@@ -233,8 +233,9 @@ public sealed class NumberReader
     }
 
     /// <summary>
-    /// The group, then the group with its faintest failing end digit removed, and so on while an end digit scores
-    /// below <see cref="NumberReaderOptions.EndDigitScoreRatio"/> times the median of the remaining others.
+    /// The group, then the group with its faintest failing end digit removed, and so on while an end digit's
+    /// <see cref="DigitMass"/> is below <see cref="NumberReaderOptions.EndDigitScoreRatio"/> times the median of the
+    /// others'.
     /// </summary>
     private List<List<Detection>> TrimFaintEnds(List<Detection> group)
     {
@@ -259,12 +260,19 @@ public sealed class NumberReader
 
     private bool IsFaint(List<Detection> digits, int end)
     {
-        var others = digits.Where((_, i) => i != end).Select(d => (double)d.Score).Order().ToArray();
+        var others = digits.Where((_, i) => i != end).Select(DigitMass).Order().ToArray();
         var median = others.Length % 2 == 1
             ? others[others.Length / 2]
             : (others[(others.Length / 2) - 1] + others[others.Length / 2]) / 2;
-        return digits[end].Score < Options.EndDigitScoreRatio * median;
+        return DigitMass(digits[end]) < Options.EndDigitScoreRatio * median;
     }
+
+    /// <summary>
+    /// How sure the reader is that a box is a digit at all, whichever: its score plus its alternatives' (at most 1).
+    /// A box torn between a 1 (0.5) and a 7 (0.45) is surely a digit; without alternatives this is the score.
+    /// </summary>
+    private static double DigitMass(Detection detection) =>
+        Math.Min(1.0, detection.Score + detection.Alternatives.Sum(a => (double)a.Score));
 
     /// <summary>
     /// The reading of <paramref name="digits"/> that fits a format: as detected, or else with the fewest digits

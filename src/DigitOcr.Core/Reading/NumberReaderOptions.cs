@@ -45,8 +45,10 @@ public sealed record NumberReaderOptions
     /// <summary>
     /// A digit at either end of a number whose score is below this fraction of the median score of the number's
     /// other digits is not glued onto it: a faint stray mark next to a number is dropped instead of read as its
-    /// first or last digit. Digits inside a number are always kept (the directory lookup discounts them).
-    /// 0 turns this off. The default, 0.6, drops a 0.5 beside digits at 0.9 and keeps a 0.6.
+    /// first or last digit. Digits inside a number are always kept (the directory lookup discounts them). A digit's
+    /// score here includes its alternatives' (<see cref="Postprocess.Detection.Alternatives"/>), so a box torn
+    /// between two digits is still a digit. 0 turns this off. The default, 0.6, drops a 0.5 beside digits at 0.9
+    /// and keeps a 0.6.
     /// </summary>
     public double EndDigitScoreRatio { get; init; } = 0.6;
 

@@ -42,6 +42,15 @@ public class NumberGrammarTests
     }
 
     [Fact]
+    public void DoubtfulEndDigit_WithAStrongAlternative_IsStillGluedOn()
+    {
+        // 0.45 alone is faint (< 0.54), but 0.45 + 0.4 for its alternative is a digit surely enough.
+        var digits = Written("55512345677", x: 100, scores: i => i == 10 ? 0.45f : 0.9f);
+        digits[10] = digits[10] with { Alternatives = [new DigitAlternative(1, 0.4f)] };
+        Assert.Equal(["55512345677"], reader.Read(digits).Select(n => n.Text));
+    }
+
+    [Fact]
     public void FaintDigitAtTheStart_IsNotGluedOn_ButAFaintDigitInsideIsKept()
     {
         var digits = Written("75551234567", x: 100, scores: i => i is 0 or 5 ? 0.45f : 0.9f);
