@@ -200,8 +200,10 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
         read.CopyTo(variant);
         for (var i = 0; i < read.Length; i++)
         {
-            foreach (var alternative in alternatives[offset + i])
+            var listed = alternatives[offset + i];
+            for (var k = 0; k < listed.Count; k++)
             {
+                var alternative = listed[k];
                 var cost = costs[(i * SubstitutionCosts.Stride) + alternative.Digit];
                 if (alternative.Digit == read[i] || !(cost < LookupOptions.Margin))
                 {

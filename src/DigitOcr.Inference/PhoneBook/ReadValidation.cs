@@ -53,8 +53,10 @@ internal static class ReadValidation
                 throw new ArgumentException($"alternatives of digit {i} of read number '{digits}' are null; pass an empty list where there are none", nameof(alternatives));
             }
 
-            foreach (var alternative in alternatives[i])
+            var listed = alternatives[i];
+            for (var k = 0; k < listed.Count; k++) // indexed: foreach over the interface would allocate an enumerator
             {
+                var alternative = listed[k];
                 if (alternative.Digit is < 0 or > 9 || !(alternative.Score is >= 0f and <= 1f))
                 {
                     throw new ArgumentException(

@@ -31,8 +31,10 @@ internal static class SubstitutionCosts
         {
             var row = table.Slice(i * Stride, Stride);
             row.Fill(confidences[i]);
-            foreach (var alternative in alternatives[offset + i])
+            var listed = alternatives[offset + i];
+            for (var k = 0; k < listed.Count; k++) // indexed: foreach over the interface would allocate an enumerator
             {
+                var alternative = listed[k];
                 if (alternative.Digit != read[i])
                 {
                     row[alternative.Digit] = Of(confidences[i], alternative.Score);
