@@ -250,7 +250,7 @@ public sealed class NumberReader
                 break;
             }
 
-            var dropFirst = firstFaint && (!lastFaint || current[0].Score <= current[^1].Score);
+            var dropFirst = firstFaint && (!lastFaint || DigitMass(current[0]) <= DigitMass(current[^1]));
             current = dropFirst ? current[1..] : current[..^1];
             trims.Add(current);
         }

@@ -177,7 +177,9 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
         {
             if (keys[id] == readKey)
             {
-                return costs.IsEmpty ? new DirectoryMatch(this[id], 0f, IsExact: true, RunnerUpDistance: null) : ExactOrAmbiguous(id, read, costs, alternatives!, countryCode);
+                return costs.IsEmpty
+                    ? new DirectoryMatch(this[id], 0f, IsExact: true, RunnerUpDistance: null)
+                    : ExactOrAmbiguous(id, read, costs, alternatives!, countryCode);
             }
         }
 
@@ -214,7 +216,7 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
                 var key = PhoneKey.Pack(variant);
                 foreach (var id in index.Probe(key))
                 {
-                    if (keys[id] == key && (rivals is null || !rivals.Exists(r => r.Id == id)))
+                    if (keys[id] == key && !Holds(rivals, id))
                     {
                         (rivals ??= []).Add((id, cost));
                     }
@@ -237,8 +239,9 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
 
     /// <summary>
     /// Fills <paramref name="found"/> with the distinct entries one edit from the read, and their distances;
-    /// returns how many (with <paramref name="costs"/>, when not empty, as substitution costs). Probes the read itself (it may be an entry minus a digit) and each of its deletions (an
-    /// entry with one digit substituted shares one; an entry one digit shorter is one).
+    /// returns how many; <paramref name="costs"/>, when not empty, are the substitution costs. Probes the read
+    /// itself (it may be an entry minus a digit) and each of its deletions (an entry with one digit substituted
+    /// shares one; an entry one digit shorter is one).
     /// </summary>
     private int CollectCandidates(
         ReadOnlySpan<byte> read, ReadOnlySpan<float> confidences, ReadOnlySpan<float> costs, long readKey, Span<int> found, Span<float> distances)
@@ -306,6 +309,22 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
         closest.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : a.Id.CompareTo(b.Id));
         var reason = distances[best] > LookupOptions.MaxDistance ? NoMatchReason.TooFar : NoMatchReason.Ambiguous;
         return new NoMatch(reason, closest.Select(c => new DirectoryCandidate(this[c.Id], c.Distance)).ToList());
+    }
+
+    private static bool Holds(List<(int Id, float Distance)>? rivals, int id)
+    {
+        if (rivals is not null)
+        {
+            foreach (var rival in rivals)
+            {
+                if (rival.Id == id)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     // Closer first; equally close ones in file order.
