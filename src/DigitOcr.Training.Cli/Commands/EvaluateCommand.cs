@@ -49,7 +49,7 @@ internal static class EvaluateCommand
         var (digits, numbers, directory) = (report.Digits, report.Numbers, report.Directory);
         Console.WriteLine(string.Format(c, "model {0} on {1} test pages ({2:F1} Mpixel, {3} digits)", report.Model, report.Pages, report.Pixels / 1e6, digits.GroundTruths));
         Console.WriteLine(string.Format(c, "digit mAP@0.5        {0:F4}  ({1})", digits.Mean, string.Join(" ", digits.PerClass.Select(kv => string.Format(c, "{0}:{1:F2}", kv.Key, kv.Value)))));
-        Console.WriteLine(string.Format(c, "numbers read exactly {0}/{1} = {2:P1} (2+ digits, fully visible)", numbers.ReadExactly, numbers.Numbers, numbers.Rate));
+        Console.WriteLine(string.Format(c, "numbers read exactly {0}/{1} = {2:P1} ({3}+ digits, fully visible)", numbers.ReadExactly, numbers.Numbers, numbers.Rate, new DigitOcr.Reading.NumberReader().Options.MinDigits));
         Console.WriteLine(string.Format(c, "directory accuracy   {0}/{1} = {2:P1} ({3}+ digit numbers among {4:N0} entries)", directory.Found, directory.Written, directory.Rate, PageEvaluation.MinDirectoryDigits, directory.Entries));
         Console.WriteLine(string.Format(c, "wrong person named   {0} = {1:P1} of written numbers (precision of persons named {2:P1})", directory.Wrong, directory.WrongRate, directory.Precision));
         Console.WriteLine(string.Format(c, "time                 {0:F0} ms per page (detect + read)", report.MillisecondsPerPage));
