@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using DigitOcr.CommandLine;
 using DigitOcr.Imaging;
 using DigitOcr.Inference;
 

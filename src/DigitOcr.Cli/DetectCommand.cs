@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using DigitOcr.CommandLine;
 using DigitOcr.Imaging;
 using DigitOcr.Inference;
 using DigitOcr.Inference.PhoneBook;

@@ -25,7 +25,7 @@ internal static class InfoCommand
             Console.WriteLine($"bfloat16 {(Torch.torch.cpu.is_bf16_supported() ? "native on this CPU: training.precision auto trains with bfloat16 autocast" : "not native on this CPU: training.precision auto trains in float32")}");
             if (parse.GetValue(configOption) is { } file)
             {
-                var config = TrainingConfig.Load(file.FullName);
+                var config = ConfigFiles.Load(file.FullName);
                 Print(ModelSummary.Measure(config.ModelConfig, config.InputSize));
             }
 

@@ -26,12 +26,19 @@ public static class TorchFile
         ["BoolStorage"] = ScalarType.Bool,
     };
 
-    /// <summary>Writes <paramref name="tensors"/> (copied to the CPU) atomically: a crash mid-write leaves any previous file intact.</summary>
+    /// <summary>What <see cref="Save"/> appends to a file's name, before the writer's process id, while it writes it.</summary>
+    public const string TemporarySuffix = ".tmp-";
+
+    /// <summary>
+    /// Writes <paramref name="tensors"/> (copied to the CPU) atomically: the bytes go to <c>&lt;path&gt;.tmp-&lt;pid&gt;</c>,
+    /// which then replaces <paramref name="path"/>, so a crash mid-write leaves any previous file intact (and the
+    /// temporary file behind: see <see cref="RemoveStaleTemporaryFiles"/>).
+    /// </summary>
     public static void Save(IEnumerable<KeyValuePair<string, Tensor>> tensors, string path)
     {
         var bytes = Serialize(tensors);
         var full = Path.GetFullPath(path);
-        var temp = full + ".tmp-" + Environment.ProcessId;
+        var temp = full + TemporarySuffix + Environment.ProcessId;
         using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
         {
             stream.Write(bytes);
@@ -39,6 +46,57 @@ public static class TorchFile
         }
 
         File.Move(temp, full, overwrite: true);
+    }
+
+    /// <summary>
+    /// Deletes the temporary files that <see cref="Save"/> left in <paramref name="folder"/> when its process was
+    /// killed mid-write: <c>*.tmp-&lt;pid&gt;</c> whose process is no longer running. Files of running processes
+    /// (this one included) are left alone, as they may be being written. Returns the paths deleted.
+    /// </summary>
+    public static IReadOnlyList<string> RemoveStaleTemporaryFiles(string folder)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        var removed = new List<string>();
+        if (!Directory.Exists(folder))
+        {
+            return removed;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder, "*" + TemporarySuffix + "*"))
+        {
+            var name = Path.GetFileName(file);
+            var at = name.LastIndexOf(TemporarySuffix, StringComparison.Ordinal);
+            if (!int.TryParse(name.AsSpan(at + TemporarySuffix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
+                || pid == Environment.ProcessId || IsRunning(pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                File.Delete(file);
+                removed.Add(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another process cleaning up at the same time, or a file we may not delete: not ours to fix.
+            }
+        }
+
+        return removed;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The bytes of a PyTorch file holding <paramref name="tensors"/>.</summary>

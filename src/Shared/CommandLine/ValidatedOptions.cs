@@ -2,11 +2,12 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 
-namespace DigitOcr.Cli;
+namespace DigitOcr.CommandLine;
 
 /// <summary>
 /// Options checked while the command line is parsed, so that a bad value stops the command before it reads
-/// anything, with a message naming the option, its allowed values and what was given.
+/// anything, with a message naming the option, its allowed values and what was given. Shared, as source, by the
+/// <c>digitocr</c> and trainer command lines (one validation style for both).
 /// </summary>
 internal static class ValidatedOptions
 {
@@ -42,6 +43,65 @@ internal static class ValidatedOptions
         },
     };
 
+    /// <summary>An optional finite number greater than 0.</summary>
+    public static Option<double?> PositiveNumber(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var text = Token(result);
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value <= 0)
+            {
+                result.AddError($"{name} must be a number greater than 0; got '{text}'.");
+                return null;
+            }
+
+            return value;
+        },
+    };
+
+    /// <summary>An optional word out of <paramref name="allowed"/> (as written there; case-insensitive), or one matching <paramref name="pattern"/>.</summary>
+    public static Option<string?> Word(string name, string description, IReadOnlyList<string> allowed, System.Text.RegularExpressions.Regex? pattern = null, string? patternHelp = null)
+    {
+        var option = new Option<string?>(name)
+        {
+            Description = description,
+            CustomParser = result =>
+            {
+                var text = Token(result);
+                if (allowed.FirstOrDefault(a => string.Equals(a, text, StringComparison.OrdinalIgnoreCase)) is { } word)
+                {
+                    return word;
+                }
+
+                if (pattern?.IsMatch(text) == true)
+                {
+                    return text.ToLowerInvariant();
+                }
+
+                result.AddError($"{name} must be one of {string.Join(", ", allowed)}{(patternHelp is null ? string.Empty : ", " + patternHelp)}; got '{text}'.");
+                return null;
+            },
+        };
+        option.CompletionSources.Add([.. allowed]);
+        return option;
+    }
+
+    /// <summary>An optional one of <typeparamref name="T"/>'s values, by its lower-case name.</summary>
+    public static Option<T?> OptionalChoice<T>(string name, string description)
+        where T : struct, Enum
+    {
+        var names = Enum.GetNames<T>().Select(n => n.ToLowerInvariant()).ToArray();
+        var option = new Option<T?>(name)
+        {
+            Description = description,
+            HelpName = string.Join('|', names),
+            CustomParser = result => ParseChoice<T>(result, name, names),
+        };
+        option.CompletionSources.Add(names);
+        return option;
+    }
+
     /// <summary>One of <typeparamref name="T"/>'s values, by its lower-case name; <c>default(T)</c> when absent.</summary>
     public static Option<T> Choice<T>(string name, string description)
         where T : struct, Enum
@@ -51,17 +111,7 @@ internal static class ValidatedOptions
         {
             Description = $"{description} (default: {default(T).ToString().ToLowerInvariant()}).",
             HelpName = string.Join('|', names),
-            CustomParser = result =>
-            {
-                var text = Token(result);
-                if (names.Contains(text.ToLowerInvariant()) && Enum.TryParse<T>(text, ignoreCase: true, out var value))
-                {
-                    return value;
-                }
-
-                result.AddError($"{name} must be one of {string.Join(", ", names)}; got '{text}'.");
-                return default;
-            },
+            CustomParser = result => ParseChoice<T>(result, name, names) ?? default,
         };
         option.CompletionSources.Add(names);
         return option;
@@ -99,6 +149,19 @@ internal static class ValidatedOptions
             }
         });
         return option;
+    }
+
+    private static T? ParseChoice<T>(ArgumentResult result, string name, string[] names)
+        where T : struct, Enum
+    {
+        var text = Token(result);
+        if (names.Contains(text.ToLowerInvariant()) && Enum.TryParse<T>(text, ignoreCase: true, out var value))
+        {
+            return value;
+        }
+
+        result.AddError($"{name} must be one of {string.Join(", ", names)}; got '{text}'.");
+        return null;
     }
 
     private static int? ParseInteger(ArgumentResult result, string name, int minimum, int maximum)
