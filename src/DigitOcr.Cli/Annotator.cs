@@ -22,9 +22,9 @@ internal static class Annotator
     /// <summary>Green dark enough to read on white (pure green is not).</summary>
     private static readonly Color DigitColor = new(0, 140, 0);
 
-    public static void Write(string imagePath, PageReading reading, string outputPath)
+    /// <summary>Draws <paramref name="reading"/> on a colour copy of <paramref name="source"/> (left unchanged) and saves it as <paramref name="outputPath"/>.</summary>
+    public static void Write(Image source, PageReading reading, string outputPath)
     {
-        using var source = Image.Load(imagePath);
         using var color = source.ToColor();
         var textHeight = Math.Max(MinTextHeight, Math.Max(color.Width, color.Height) / 40.0);
         var digitTextHeight = Math.Max(MinTextHeight, 0.75 * textHeight);

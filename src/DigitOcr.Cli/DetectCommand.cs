@@ -15,13 +15,16 @@ internal sealed record DetectRequest(
     OutputFormat Format,
     string? DrawFolder,
     double? Threshold,
-    int Pyramid);
+    int Pyramid,
+    bool Strict);
 
 /// <summary>
 /// <c>detect &lt;image-or-folder&gt;... [--model FILE] [--directory CSV] [--format text|jsonl] [--draw FOLDER]
-/// [--threshold T] [--pyramid N]</c>. Options are checked before anything is read (exit code 2). An image that cannot
-/// be read is reported on stderr and skipped; the exit code is then 1, after all others were done
-/// (<see cref="ExitCodes"/>). Results go to stdout, one per image; messages and progress to stderr.
+/// [--threshold T] [--pyramid N] [--strict]</c>. Options are checked before anything is read (exit code 2). An image
+/// that cannot be read is reported on stderr and skipped; the exit code is then 1, after all others were done
+/// (<see cref="ExitCodes"/>). An image that decodes but looks truncated (<see cref="ImageIntegrity"/>) is read with a
+/// warning, or, with <c>--strict</c>, reported as an error and skipped. Results go to stdout, one per image;
+/// messages and progress to stderr.
 /// </summary>
 internal static class DetectCommand
 {
@@ -41,7 +44,8 @@ internal static class DetectCommand
         var draw = ValidatedOptions.OutputFolder("--draw", $"Write annotated copies into this folder, named <file name>{ImageInputs.AnnotatedSuffix} (page.jpg -> page.jpg{ImageInputs.AnnotatedSuffix}).");
         var threshold = ValidatedOptions.Fraction("--threshold", "Minimum digit score, from 0 to 1 (default: the model's, 0.1).");
         var pyramid = ValidatedOptions.Integer("--pyramid", "Passes at full, 1/2, 1/4... size, for large writing (1: a single pass)", new DetectorOptions().PyramidLevels, 1, MaxPyramid);
-        var command = new Command("detect", "Detect digits and read numbers in images.") { inputs, model, directory, format, draw, threshold, pyramid };
+        var strict = new Option<bool>("--strict") { Description = "An image that looks truncated (a JPEG or PNG cut short) is an error: skipped, exit code 1." };
+        var command = new Command("detect", "Detect digits and read numbers in images.") { inputs, model, directory, format, draw, threshold, pyramid, strict };
         command.SetAction(parse => Run(new DetectRequest(
             parse.GetValue(inputs) ?? [],
             parse.GetValue(model),
@@ -49,7 +53,8 @@ internal static class DetectCommand
             parse.GetValue(format),
             parse.GetValue(draw),
             parse.GetValue(threshold),
-            parse.GetValue(pyramid))));
+            parse.GetValue(pyramid),
+            parse.GetValue(strict))));
         return command;
     }
 
@@ -106,6 +111,11 @@ internal static class DetectCommand
                 {
                     Console.Error.WriteLine($"digitocr: {directoryPath}:{problem.LineNumber}: {problem.Message}");
                 }
+
+                if (directory.LoadReport.Warning is { } warning)
+                {
+                    Console.Error.WriteLine($"digitocr: warning: {warning}");
+                }
             }
 
             var failures = collected.Problems.Count;
@@ -115,12 +125,28 @@ internal static class DetectCommand
             {
                 try
                 {
-                    var reading = reader.Read(image.Path);
+                    var bytes = File.ReadAllBytes(image.Path);
+                    using var decoded = Image.Decode(bytes, image.Path, detector.Options.Decode);
+                    if (ImageIntegrity.FindTruncation(bytes) is { } truncation)
+                    {
+                        progress.Clear();
+                        if (request.Strict)
+                        {
+                            failures++;
+                            Console.Error.WriteLine($"digitocr: skipped '{image.Path}': {truncation} (--strict)");
+                            progress.Advance();
+                            continue;
+                        }
+
+                        Console.Error.WriteLine($"digitocr: warning: '{image.Path}': {truncation}; digits in the missing part are not read");
+                    }
+
+                    var reading = reader.Read(decoded);
                     progress.Clear();
                     Console.WriteLine(request.Format == OutputFormat.Jsonl ? JsonLineWriter.Format(image.Path, reading) : Text(image.Path, reading));
                     if (request.DrawFolder is not null)
                     {
-                        Annotator.Write(image.Path, reading, Path.Combine(request.DrawFolder, image.AnnotatedName));
+                        Annotator.Write(decoded, reading, Path.Combine(request.DrawFolder, image.AnnotatedName));
                     }
                 }
                 catch (Exception e) when (e is ImageDecodeException or IOException or UnauthorizedAccessException)

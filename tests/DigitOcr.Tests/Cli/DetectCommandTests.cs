@@ -149,6 +149,54 @@ public sealed class DetectCommandTests : IDisposable
         AssertNoStackTrace(result);
     }
 
+    [Fact]
+    public void TruncatedJpeg_IsReadWithAWarningNamingTheFile_AndStrictMakesItAnError()
+    {
+        SaveAs(Path.Combine(folder, "whole.jpg"));
+        var jpeg = File.ReadAllBytes(Path.Combine(folder, "whole.jpg"));
+        File.WriteAllBytes(Path.Combine(folder, "cut.jpg"), jpeg.AsSpan(0, jpeg.Length / 2).ToArray());
+
+        var lenient = Detect(["whole.jpg", "cut.jpg", "--pyramid", "1"]);
+        var strict = Detect(["whole.jpg", "cut.jpg", "--pyramid", "1", "--strict"]);
+
+        Assert.True(lenient.ExitCode == 0, lenient.ToString());
+        Assert.Contains("cut.jpg: 760x300", lenient.Output);
+        Assert.Contains("warning: 'cut.jpg'", lenient.Errors);
+        Assert.Contains("FF D9", lenient.Errors);
+        Assert.DoesNotContain("whole.jpg", lenient.Errors);
+        Assert.True(strict.ExitCode == 1, strict.ToString());
+        Assert.Contains("whole.jpg: 760x300", strict.Output);
+        Assert.DoesNotContain("cut.jpg", strict.Output);
+        Assert.Contains("skipped 'cut.jpg'", strict.Errors);
+    }
+
+    [Fact]
+    public void DamagedModelFile_IsRefusedNamingTheOption()
+    {
+        File.Copy(SamplePage, Path.Combine(folder, "p.png"));
+        var model = File.ReadAllBytes(Path.Combine(Shell.RepositoryRoot(), "models", "digitocr-lite.pt"));
+        model[model.Length / 2] ^= 0x10;
+        File.WriteAllBytes(Path.Combine(folder, "damaged.pt"), model);
+
+        var result = Detect(["p.png", "--model", "damaged.pt"]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("--model: 'damaged.pt' is damaged", result.Errors);
+        AssertNoStackTrace(result);
+    }
+
+    [Fact]
+    public void HeaderOnlyDirectory_Warns()
+    {
+        File.Copy(SamplePage, Path.Combine(folder, "p.png"));
+        File.WriteAllText(Path.Combine(folder, "phones.csv"), "name,phone\n");
+
+        var result = Detect(["p.png", "--directory", "phones.csv", "--pyramid", "1"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("warning: phone directory 'phones.csv' has a header but no entries", result.Errors);
+    }
+
     [Theory]
     [InlineData("--runs", "0")]
     [InlineData("--width", "-5")]

@@ -152,12 +152,21 @@ public static class TorchFile
     }
 
     /// <summary>Loads from a stream; <paramref name="sourceName"/> names it in errors.</summary>
+    /// <remarks>
+    /// Every record read is checked against the CRC-32 its zip entry stores, so a file damaged in transfer or on
+    /// disk is refused instead of loading wrong weights.
+    /// </remarks>
+    /// <exception cref="InvalidDataException">The file is not such a file, or is damaged (a record's CRC-32 does not match).</exception>
     public static StateDict Load(Stream stream, string sourceName)
     {
         try
         {
             using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             return Read(zip);
+        }
+        catch (DamagedRecordException e)
+        {
+            throw new InvalidDataException($"'{sourceName}' is damaged: {e.Message}. Copy the file again from where it came from.", e);
         }
         catch (InvalidDataException e)
         {
@@ -175,8 +184,7 @@ public static class TorchFile
         var byteOrder = zip.GetEntry(prefix + "byteorder");
         if (byteOrder is not null)
         {
-            using var reader = new StreamReader(byteOrder.Open());
-            var order = reader.ReadToEnd().Trim();
+            var order = System.Text.Encoding.ASCII.GetString(ReadAll(byteOrder)).Trim();
             if (order != "little")
             {
                 throw new InvalidDataException($"tensors are stored {order}-endian; only little-endian files are supported");
@@ -243,13 +251,29 @@ public static class TorchFile
         _ => value.GetType().Name,
     };
 
+    /// <summary>An entry's bytes, checked against its stored CRC-32 and length.</summary>
     private static byte[] ReadAll(ZipArchiveEntry entry)
     {
         using var stream = entry.Open();
         using var memory = new MemoryStream(checked((int)entry.Length));
         stream.CopyTo(memory);
-        return memory.ToArray();
+        var bytes = memory.ToArray();
+        if (bytes.Length != entry.Length)
+        {
+            throw new DamagedRecordException($"record '{entry.FullName}' holds {bytes.Length} bytes, its header says {entry.Length}");
+        }
+
+        var crc = Crc32.Compute(bytes);
+        if (crc != entry.Crc32)
+        {
+            throw new DamagedRecordException($"record '{entry.FullName}' has CRC-32 {crc:x8}, its header says {entry.Crc32:x8}");
+        }
+
+        return bytes;
     }
+
+    /// <summary>A zip record whose bytes do not match its header.</summary>
+    private sealed class DamagedRecordException(string message) : Exception(message);
 
     private sealed record StorageSpec(string Key, ScalarType Type);
 
