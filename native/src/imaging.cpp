@@ -6,6 +6,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <iomanip>
 #include <sstream>
 
 typedef cv::Mat* dgo_image;
@@ -119,10 +120,11 @@ DGO_API dgo_image dgo_image_decode(const uint8_t* data, int64_t length, int64_t 
   if (decoded.empty()) {
     std::ostringstream head;
     for (int64_t i = 0; i < std::min<int64_t>(length, 8); ++i) {
-      head << (i ? " " : "") << std::hex << static_cast<int>(data[i]);
+      // Two hex digits per byte, as hex dumps print them: 89 50 4e 47 0d 0a 1a 0a.
+      head << (i ? " " : "") << std::hex << std::setw(2) << std::setfill('0') << static_cast<int>(data[i]);
     }
     TORCH_CHECK(false, "not a decodable image (", length, " bytes starting with ", head.str(),
-                "): the data is corrupt, truncated, or not PNG/JPEG/BMP/TIFF");
+                "): the data is corrupt, truncated, or not PNG/JPEG/BMP/TIFF/WebP");
   }
   if (max_pixels > 0) {
     const int64_t pixels = static_cast<int64_t>(decoded.cols) * decoded.rows;

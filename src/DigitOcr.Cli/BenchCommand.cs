@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using DigitOcr.CommandLine;
 using DigitOcr.Imaging;
 using DigitOcr.Inference;
 
@@ -12,15 +13,18 @@ namespace DigitOcr.Cli;
 /// </summary>
 internal static class BenchCommand
 {
+    private const int MinSide = 32;
+    private const int MaxSide = 16_384;
+
     public static Command Create()
     {
-        var model = new Option<FileInfo?>("--model") { Description = "Model file; default: the shipped model." };
-        var image = new Option<FileInfo?>("--image") { Description = "Image to run on; default: a synthetic page of --width x --height." };
-        var width = new Option<int>("--width") { DefaultValueFactory = _ => 1024 };
-        var height = new Option<int>("--height") { DefaultValueFactory = _ => 768 };
-        var runs = new Option<int>("--runs") { DefaultValueFactory = _ => 20 };
-        var threads = new Option<int?>("--threads") { Description = "Intra-op threads (default: all cores)." };
-        var pyramid = new Option<int>("--pyramid") { Description = "Pyramid passes (1: a single pass).", DefaultValueFactory = _ => new DetectorOptions().PyramidLevels };
+        var model = ValidatedOptions.ExistingFile("--model", "Model file; default: the shipped model.", "a model file, such as runs/lite/best.pt");
+        var image = ValidatedOptions.ExistingFile("--image", "Image to run on; default: a synthetic page of --width x --height.", "an image file");
+        var width = ValidatedOptions.Integer("--width", "Synthetic page width", 1024, MinSide, MaxSide);
+        var height = ValidatedOptions.Integer("--height", "Synthetic page height", 768, MinSide, MaxSide);
+        var runs = ValidatedOptions.Integer("--runs", "Timed runs", 20, 1, 100_000);
+        var threads = ValidatedOptions.OptionalInteger("--threads", "Intra-op threads (default: all cores)", 1, 1024);
+        var pyramid = ValidatedOptions.Integer("--pyramid", "Pyramid passes (1: a single pass)", new DetectorOptions().PyramidLevels, 1, 8);
         var command = new Command("bench", "Measure Detect latency per page.") { model, image, width, height, runs, threads, pyramid };
         command.SetAction(parse =>
         {
@@ -29,8 +33,8 @@ internal static class BenchCommand
                 DigitOcr.Torch.torch.set_num_threads(t);
             }
 
-            using var detector = DigitDetector.Load(parse.GetValue(model)?.FullName, new DetectorOptions { PyramidLevels = parse.GetValue(pyramid) });
-            using var page = parse.GetValue(image) is { } file ? Image.Load(file.FullName) : SyntheticPage(parse.GetValue(width), parse.GetValue(height));
+            using var detector = DigitDetector.Load(parse.GetValue(model), new DetectorOptions { PyramidLevels = parse.GetValue(pyramid) });
+            using var page = parse.GetValue(image) is { } file ? Image.Load(file) : SyntheticPage(parse.GetValue(width), parse.GetValue(height));
             var reader = new PageReader(detector);
             reader.Read(page);
             var times = new List<double>();

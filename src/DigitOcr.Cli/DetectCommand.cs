@@ -1,110 +1,172 @@
 using System.CommandLine;
 using System.Globalization;
+using DigitOcr.CommandLine;
 using DigitOcr.Imaging;
 using DigitOcr.Inference;
 using DigitOcr.Inference.PhoneBook;
 
 namespace DigitOcr.Cli;
 
+/// <summary>What <c>detect</c> was asked to do, parsed and validated.</summary>
+internal sealed record DetectRequest(
+    IReadOnlyList<string> Inputs,
+    string? ModelPath,
+    string? DirectoryPath,
+    OutputFormat Format,
+    string? DrawFolder,
+    double? Threshold,
+    int Pyramid,
+    bool Strict);
+
 /// <summary>
-/// <c>detect &lt;image-or-folder&gt; [--model FILE] [--directory CSV] [--format text|jsonl] [--draw OUTDIR] [--threshold T]</c>.
-/// A file that cannot be read is reported on stderr and skipped; the exit code is then 1 after all others were done.
+/// <c>detect &lt;image-or-folder&gt;... [--model FILE] [--directory CSV] [--format text|jsonl] [--draw FOLDER]
+/// [--threshold T] [--pyramid N] [--strict]</c>. Options are checked before anything is read (exit code 2). An image
+/// that cannot be read is reported on stderr and skipped; the exit code is then 1, after all others were done
+/// (<see cref="ExitCodes"/>). An image that decodes but looks truncated (<see cref="ImageIntegrity"/>) is read with a
+/// warning, or, with <c>--strict</c>, reported as an error and skipped. Results go to stdout, one per image;
+/// messages and progress to stderr.
 /// </summary>
 internal static class DetectCommand
 {
-    private static readonly HashSet<string> ImageExtensions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff",
-    };
+    /// <summary>Pyramid passes accepted on the command line (more than 6 only repeats the coarsest pass's skip).</summary>
+    private const int MaxPyramid = 8;
 
     public static Command Create()
     {
-        var input = new Argument<string>("image-or-folder") { Description = "An image file, or a folder whose images are all read." };
-        var model = new Option<FileInfo?>("--model") { Description = "Model file (a DigitOcr checkpoint or a PyTorch state dict); default: the shipped model." };
-        var directory = new Option<FileInfo?>("--directory") { Description = "CSV phone directory (columns name, phone) to match the numbers against." };
-        var format = new Option<string>("--format") { Description = "text or jsonl.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "jsonl");
-        var draw = new Option<DirectoryInfo?>("--draw") { Description = "Write annotated images into this folder." };
-        var threshold = new Option<double?>("--threshold") { Description = "Minimum digit score (default: the model's, 0.1)." };
-        var pyramid = new Option<int>("--pyramid") { Description = "Passes at full, 1/2, 1/4... size, for large writing (1: a single pass).", DefaultValueFactory = _ => new DetectorOptions().PyramidLevels };
-        var command = new Command("detect", "Detect digits and read numbers in images.") { input, model, directory, format, draw, threshold, pyramid };
-        command.SetAction(parse => Run(
-            parse.GetValue(input)!,
-            parse.GetValue(model)?.FullName,
-            parse.GetValue(directory)?.FullName,
-            parse.GetValue(format) == "jsonl",
-            parse.GetValue(draw)?.FullName,
-            parse.GetValue(threshold), parse.GetValue(pyramid)));
+        var inputs = new Argument<string[]>("images")
+        {
+            Description = $"Image files and folders, any number (a folder gives its own images, not its subfolders'); extensions {ImageInputs.ExtensionList}.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var model = ValidatedOptions.ExistingFile("--model", "Model file (a DigitOcr checkpoint or a PyTorch state dict); default: the shipped model.", "a model file, such as runs/lite/best.pt");
+        var directory = ValidatedOptions.ExistingFile("--directory", "CSV phone directory (columns name, phone) to match the numbers against.", "a CSV file with columns name, phone");
+        var format = ValidatedOptions.Choice<OutputFormat>("--format", "Output on stdout: text, or one JSON object per line");
+        var draw = ValidatedOptions.OutputFolder("--draw", $"Write annotated copies into this folder, named <file name>{ImageInputs.AnnotatedSuffix} (page.jpg -> page.jpg{ImageInputs.AnnotatedSuffix}).");
+        var threshold = ValidatedOptions.Fraction("--threshold", "Minimum digit score, from 0 to 1 (default: the model's, 0.1).");
+        var pyramid = ValidatedOptions.Integer("--pyramid", "Passes at full, 1/2, 1/4... size, for large writing (1: a single pass)", new DetectorOptions().PyramidLevels, 1, MaxPyramid);
+        var strict = new Option<bool>("--strict") { Description = "An image that looks truncated (a JPEG or PNG cut short) is an error: skipped, exit code 1." };
+        var command = new Command("detect", "Detect digits and read numbers in images.") { inputs, model, directory, format, draw, threshold, pyramid, strict };
+        command.SetAction(parse => Run(new DetectRequest(
+            parse.GetValue(inputs) ?? [],
+            parse.GetValue(model),
+            parse.GetValue(directory),
+            parse.GetValue(format),
+            parse.GetValue(draw),
+            parse.GetValue(threshold),
+            parse.GetValue(pyramid),
+            parse.GetValue(strict))));
         return command;
     }
 
-    private static int Run(string input, string? modelPath, string? directoryPath, bool jsonl, string? drawFolder, double? threshold, int pyramid)
+    private static int Run(DetectRequest request)
     {
-        IReadOnlyList<string> images;
-        if (Directory.Exists(input))
+        if (request.DrawFolder is { } drawFolder)
         {
-            images = Directory.EnumerateFiles(input)
-                .Where(f => ImageExtensions.Contains(Path.GetExtension(f)))
-                .Order(StringComparer.Ordinal)
-                .ToList();
-            if (images.Count == 0)
+            try
             {
-                Console.Error.WriteLine($"digitocr: no images (.png, .jpg, .jpeg, .bmp, .tif, .tiff) in folder '{input}'");
-                return 1;
+                Directory.CreateDirectory(drawFolder);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Fail($"--draw: cannot create folder '{drawFolder}': {e.Message}");
             }
         }
-        else if (File.Exists(input))
+
+        var collected = ImageInputs.Collect(request.Inputs, request.DrawFolder);
+        foreach (var problem in collected.Problems)
         {
-            images = [input];
-        }
-        else
-        {
-            Console.Error.WriteLine($"digitocr: '{input}' is neither a file nor a folder");
-            return 2;
+            Console.Error.WriteLine($"digitocr: {problem}");
         }
 
+        if (collected.Images.Count == 0)
+        {
+            return Fail("nothing to read");
+        }
+
+        DigitDetector detector;
         try
         {
-            using var detector = DigitDetector.Load(modelPath, new DetectorOptions { ScoreThreshold = threshold, PyramidLevels = pyramid });
+            detector = DigitDetector.Load(request.ModelPath, new DetectorOptions { ScoreThreshold = request.Threshold, PyramidLevels = request.Pyramid });
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or InvalidOperationException or NotSupportedException)
+        {
+            return Fail($"--model: {e.Message}");
+        }
+
+        using (detector)
+        {
             PhoneDirectory? directory = null;
-            if (directoryPath is not null)
+            if (request.DirectoryPath is { } directoryPath)
             {
-                directory = PhoneDirectory.Load(directoryPath);
+                try
+                {
+                    directory = PhoneDirectory.Load(directoryPath);
+                }
+                catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+                {
+                    return Fail($"--directory: {e.Message}");
+                }
+
                 foreach (var problem in directory.LoadReport.Problems)
                 {
                     Console.Error.WriteLine($"digitocr: {directoryPath}:{problem.LineNumber}: {problem.Message}");
                 }
+
+                if (directory.LoadReport.Warning is { } warning)
+                {
+                    Console.Error.WriteLine($"digitocr: warning: {warning}");
+                }
             }
 
+            var failures = collected.Problems.Count;
             var reader = new PageReader(detector, directory: directory);
-            var failures = 0;
-            foreach (var image in images)
+            var progress = new ProgressLine(collected.Images.Count);
+            foreach (var image in collected.Images)
             {
-                // Paths are relative to the folder given when reading a folder, as given otherwise.
-                var shown = image;
                 try
                 {
-                    var reading = reader.Read(image);
-                    Console.WriteLine(jsonl ? JsonLineWriter.Format(shown, reading) : Text(shown, reading));
-                    if (drawFolder is not null)
+                    var bytes = File.ReadAllBytes(image.Path);
+                    using var decoded = Image.Decode(bytes, image.Path, detector.Options.Decode);
+                    if (ImageIntegrity.FindTruncation(bytes) is { } truncation)
                     {
-                        Annotator.Write(image, reading, drawFolder);
+                        progress.Clear();
+                        if (request.Strict)
+                        {
+                            failures++;
+                            Console.Error.WriteLine($"digitocr: skipped '{image.Path}': {truncation} (--strict)");
+                            progress.Advance();
+                            continue;
+                        }
+
+                        Console.Error.WriteLine($"digitocr: warning: '{image.Path}': {truncation}; digits in the missing part are not read");
+                    }
+
+                    var reading = reader.Read(decoded);
+                    progress.Clear();
+                    Console.WriteLine(request.Format == OutputFormat.Jsonl ? JsonLineWriter.Format(image.Path, reading) : Text(image.Path, reading));
+                    if (request.DrawFolder is not null)
+                    {
+                        Annotator.Write(decoded, reading, Path.Combine(request.DrawFolder, image.AnnotatedName));
                     }
                 }
                 catch (Exception e) when (e is ImageDecodeException or IOException or UnauthorizedAccessException)
                 {
                     failures++;
-                    Console.Error.WriteLine($"digitocr: skipped '{shown}': {e.Message}");
+                    progress.Clear();
+                    Console.Error.WriteLine($"digitocr: skipped '{image.Path}': {(e is ImageDecodeException decode ? decode.Reason : e.Message)}");
                 }
+
+                progress.Advance();
             }
 
-            return failures == 0 ? 0 : 1;
+            return failures == 0 ? ExitCodes.Success : ExitCodes.SomeInputsFailed;
         }
-        catch (Exception e) when (e is InvalidDataException or FileNotFoundException or InvalidOperationException)
-        {
-            Console.Error.WriteLine($"digitocr: {e.Message}");
-            return 2;
-        }
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"digitocr: {message}");
+        return ExitCodes.Usage;
     }
 
     private static string Text(string image, PageReading reading)

@@ -1,11 +1,13 @@
 using System.CommandLine;
 using DigitOcr.Cli;
+using DigitOcr.CommandLine;
 
-// Thin entry point: parse the command line and hand over to a command.
+// Thin entry point: parse the command line and hand over to a command. Parse errors and unexpected exceptions are
+// one line each on stderr with a documented exit code (ExitCodes); the stack trace only with --verbose.
 var root = new RootCommand("digitocr: find handwritten digits and read phone numbers in images.")
 {
     DetectCommand.Create(),
     BenchCommand.Create(),
 };
 
-return root.Parse(args).Invoke();
+return CommandLineHost.Run(root, args, "digitocr", ExitCodes.Usage, _ => ExitCodes.Internal, ExitCodes.Internal);

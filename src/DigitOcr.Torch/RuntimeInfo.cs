@@ -1,15 +1,20 @@
 using DigitOcr.Torch;
+using DigitOcr.Torch.Native;
 
 namespace DigitOcr;
 
-/// <summary>What this process runs on: the native libraries' versions, threads and devices.</summary>
+/// <summary>
+/// What this process runs on: the native libraries' versions, threads, devices, and the OpenMP wait policy that
+/// libgomp was loaded with (<c>PASSIVE</c> unless the user's environment named another).
+/// </summary>
 public sealed record RuntimeInfo(
     string DigitOcrVersion,
     string TorchVersion,
     string OpenCvVersion,
     int Threads,
     bool CudaAvailable,
-    int CudaDevices)
+    int CudaDevices,
+    string OpenMpWaitPolicy)
 {
     /// <summary>Reads the current process's runtime (loads the native shim if it is not loaded yet).</summary>
     public static RuntimeInfo Current() => new(
@@ -18,5 +23,6 @@ public sealed record RuntimeInfo(
         torch.opencv_version,
         torch.get_num_threads(),
         torch.cuda.is_available(),
-        torch.cuda.device_count());
+        torch.cuda.device_count(),
+        OpenMpDefaults.NativeValue(OpenMpDefaults.WaitPolicyVariable) ?? "unset");
 }

@@ -9,6 +9,7 @@ using DigitOcr.Postprocess;
 using DigitOcr.Priors;
 using DigitOcr.Torch;
 using DigitOcr.Torch.Optim;
+using DigitOcr.Torch.Serialization;
 
 namespace DigitOcr.Training;
 
@@ -38,9 +39,20 @@ public sealed class Trainer(TrainingConfig config, string outputDirectory, IBatc
     /// otherwise <paramref name="initialWeights"/>, when given, starts from a model file's weights (a DigitOcr
     /// checkpoint or model, or a PyTorch state dict of this architecture) instead of the random initialisation.
     /// </summary>
+    /// <remarks>
+    /// Nothing is written before the inputs are checked: <paramref name="resume"/> without a <c>last.pt</c> throws
+    /// <see cref="FileNotFoundException"/> before the output folder is created. Temporary files of checkpoints whose
+    /// writer was killed (<c>last.pt.tmp-&lt;pid&gt;</c>, that process gone) are deleted on start.
+    /// </remarks>
     public TrainingResult Run(bool resume, CancellationToken cancellation = default, string? initialWeights = null)
     {
+        if (resume && !File.Exists(LastPath))
+        {
+            throw new FileNotFoundException($"--resume was given but '{LastPath}' does not exist; start without --resume", LastPath);
+        }
+
         Directory.CreateDirectory(outputDirectory);
+        TorchFile.RemoveStaleTemporaryFiles(outputDirectory);
         if (options.Threads > 0)
         {
             torch.set_num_threads(options.Threads);
@@ -63,16 +75,12 @@ public sealed class Trainer(TrainingConfig config, string outputDirectory, IBatc
         model.to(memoryFormat);
         using var optimizer = CreateOptimizer(model);
         var progress = new TrainingProgress(0, 0, 0, double.NegativeInfinity);
-        if (resume && File.Exists(LastPath))
+        if (resume)
         {
             using var checkpoint = Checkpoint.Load(LastPath);
             checkpoint.RestoreModel(model);
             checkpoint.RestoreTraining(optimizer);
             progress = checkpoint.Progress;
-        }
-        else if (resume)
-        {
-            throw new FileNotFoundException($"--resume was given but '{LastPath}' does not exist; start without --resume", LastPath);
         }
         else if (initialWeights is not null)
         {

@@ -50,10 +50,29 @@ public sealed record TrainingConfig
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"config '{path}' is not valid: {e.Message}{DataPresets.HintFor(e)}", e);
+            throw new InvalidDataException($"config '{path}' is not valid: {Describe(e)}{DataPresets.HintFor(e)}", e);
         }
 
         return (config ?? throw new InvalidDataException($"config '{path}' is empty")).Validated(path);
+    }
+
+    /// <summary>A JSON error as a user can act on it: an unknown key by name and where it is, else the reader's message.</summary>
+    private static string Describe(JsonException e)
+    {
+        var where = e.LineNumber is { } line ? $"line {line + 1}" : "the file";
+        var unknown = System.Text.RegularExpressions.Regex.Match(e.Message, "^The JSON property '(?<name>.+?)' could not be mapped");
+        if (unknown.Success)
+        {
+            var name = unknown.Groups["name"].Value;
+            var parent = (e.Path ?? "$").TrimStart('$', '.');
+            parent = parent.EndsWith(name, StringComparison.Ordinal) ? parent[..^name.Length].TrimEnd('.') : parent;
+            var section = parent.Length == 0 ? "at the top level" : $"in '{parent}'";
+            return $"unknown key '{name}' {section} ({where}); check its spelling against configs/resnet18-ssd.json";
+        }
+
+        var message = e.Message;
+        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        return $"{(cut > 0 ? message[..cut] : message)} ({where})";
     }
 
     public static TrainingConfig FromJson(string json, string sourceName = "config") =>

@@ -10,7 +10,8 @@ namespace DigitOcr.ModelFiles;
 /// The one reader of model files, for the detector and for the trainer's <c>--init</c>. A file is either a DigitOcr
 /// model or checkpoint — PyTorch format, weights under <c>model.*</c> with reference names and the config JSON in
 /// <c>meta.config</c> (written by the trainer) — or a plain <c>torch.save(model.state_dict())</c> of the reference
-/// architecture. Owns the loaded tensors: dispose it.
+/// architecture. Owns the loaded tensors: dispose it. Weights that are NaN or infinite (saved from a run whose training
+/// diverged) are refused on load, naming the tensors, rather than producing empty or wrong detections.
 /// </summary>
 public sealed class ModelFile : IDisposable
 {
@@ -45,6 +46,8 @@ public sealed class ModelFile : IDisposable
         {
             Weights = entries;
         }
+
+        RefuseNonFiniteWeights();
     }
 
     /// <summary>Where the file came from (a path, or a name given to a stream).</summary>
@@ -74,14 +77,26 @@ public sealed class ModelFile : IDisposable
             throw new FileNotFoundException($"model file '{path}' does not exist; pass a model written by the trainer (best.pt) or a PyTorch state dict", path);
         }
 
-        return new ModelFile(TorchFile.Load(path), path);
+        return FromEntries(TorchFile.Load(path), path);
     }
 
     /// <summary>Reads a model file from a stream (for example an embedded model); <paramref name="sourceName"/> names it in errors.</summary>
-    public static ModelFile Load(Stream stream, string sourceName) => new(TorchFile.Load(stream, sourceName), sourceName);
+    public static ModelFile Load(Stream stream, string sourceName) => FromEntries(TorchFile.Load(stream, sourceName), sourceName);
 
-    /// <summary>Takes over entries already loaded; the model file owns them.</summary>
-    public static ModelFile FromEntries(StateDict entries, string sourceName) => new(entries, sourceName);
+    /// <summary>Takes over entries already loaded; the model file owns them (and disposes them if it refuses them).</summary>
+    /// <exception cref="InvalidDataException">The config is invalid, or a weight is NaN or infinite.</exception>
+    public static ModelFile FromEntries(StateDict entries, string sourceName)
+    {
+        try
+        {
+            return new ModelFile(entries, sourceName);
+        }
+        catch
+        {
+            entries.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>
     /// Copies the weights into <paramref name="model"/> (every name must match); a mismatch names the file, the
@@ -118,4 +133,40 @@ public sealed class ModelFile : IDisposable
     }
 
     public void Dispose() => entries.Dispose();
+
+    private void RefuseNonFiniteWeights()
+    {
+        const int Named = 5;
+        var bad = new List<string>();
+        foreach (var (name, tensor) in Weights)
+        {
+            if (tensor.dtype is not (ScalarType.Float32 or ScalarType.Float64 or ScalarType.Float16 or ScalarType.BFloat16))
+            {
+                continue;
+            }
+
+            using var values = tensor.to(ScalarType.Float32);
+            var data = values.data<float>();
+            var nan = 0;
+            var infinite = 0;
+            foreach (var v in data)
+            {
+                nan += float.IsNaN(v) ? 1 : 0;
+                infinite += float.IsInfinity(v) ? 1 : 0;
+            }
+
+            if (nan + infinite > 0)
+            {
+                bad.Add($"'{name}' ({nan} NaN, {infinite} infinite of {data.Length})");
+            }
+        }
+
+        if (bad.Count > 0)
+        {
+            throw new InvalidDataException(
+                $"model file '{Source}' holds weights that are not finite numbers: {string.Join(", ", bad.Take(Named))}" +
+                (bad.Count > Named ? $" and {bad.Count - Named} more tensor(s)" : string.Empty) +
+                ". It was saved from a run whose training diverged; use an earlier checkpoint, or retrain with a lower learning rate.");
+        }
+    }
 }

@@ -7,7 +7,8 @@ namespace DigitOcr.Inference.PhoneBook;
 /// Reads a phone-directory CSV with CsvHelper into a <see cref="PhoneDirectoryBuilder"/>. Each record is one line:
 /// a quoted field may not span lines, so an unbalanced quote costs only its own line and not the rest of the file.
 /// Lines with malformed quoting are skipped and reported with their line numbers; so is every row the builder
-/// rejects. Only a file that cannot be read at all (missing, unreadable, empty, no header, a column missing)
+/// rejects, and every line whose name or phone is not valid UTF-8 or longer than
+/// <see cref="DirectoryCsvOptions.MaxFieldLength"/>. Only a file that cannot be read at all (missing, unreadable, empty, no header, a column missing)
 /// throws, with a message that names the file and the fix.
 /// </summary>
 internal static class DirectoryCsvLoader
@@ -86,7 +87,15 @@ internal static class DirectoryCsvLoader
             var phoneField = Column(csv, options.Csv.PhoneColumn, nameof(DirectoryCsvOptions.PhoneColumn), source, options.Csv);
             while (csv.Read())
             {
-                builder.Add(csv.GetSpan(nameField), csv.GetSpan(phoneField), csv.LineNumber, csv.RawRecord);
+                var name = csv.GetSpan(nameField);
+                var phone = csv.GetSpan(phoneField);
+                if ((Unreadable(name, "name", options.Csv) ?? Unreadable(phone, "phone", options.Csv)) is { } problem)
+                {
+                    builder.ReportSkipped(csv.LineNumber, problem.Kind, problem.Message, csv.RawRecord);
+                    continue;
+                }
+
+                builder.Add(name, phone, csv.LineNumber, csv.RawRecord);
             }
         }
         catch (CsvFormatException e)
@@ -95,6 +104,29 @@ internal static class DirectoryCsvLoader
         }
 
         return builder.Build(source);
+    }
+
+    /// <summary>Why a field cannot be read as text: not UTF-8 (the first bad byte and where), or too long.</summary>
+    private static (DirectoryProblemKind Kind, string Message)? Unreadable(ReadOnlySpan<byte> field, string which, DirectoryCsvOptions options)
+    {
+        var characters = 0;
+        for (var at = 0; at < field.Length;)
+        {
+            if (Rune.DecodeFromUtf8(field[at..], out _, out var used) != System.Buffers.OperationStatus.Done)
+            {
+                return (DirectoryProblemKind.InvalidUtf8,
+                    $"the {which} field is not valid UTF-8 (byte {field[at]:x2} at byte {at + 1} of the field), the line is skipped; save the file as UTF-8");
+            }
+
+            characters += used == 4 ? 2 : 1;
+            at += used;
+        }
+
+        return characters > options.MaxFieldLength
+            ? (DirectoryProblemKind.FieldTooLong,
+                $"the {which} field is {characters} characters long, more than the limit of {options.MaxFieldLength}, the line is skipped; "
+                + "shorten it or raise DirectoryCsvOptions.MaxFieldLength")
+            : null;
     }
 
     private static string Describe(CsvMalformedReason reason) => reason switch

@@ -16,8 +16,16 @@ public sealed record DirectoryCsvOptions
     /// <summary>The field separator (fixed rather than guessed, so a one-line file reads the same as a large one).</summary>
     public char Separator { get; init; } = ',';
 
+    /// <summary>The longest name or phone field read, in characters; a longer one skips its line (reported).</summary>
+    public int MaxFieldLength { get; init; } = 256;
+
     internal IEnumerable<string> Validate()
     {
+        if (MaxFieldLength < 1)
+        {
+            yield return $"csv.maxFieldLength must be at least 1, got {MaxFieldLength}";
+        }
+
         if (string.IsNullOrWhiteSpace(NameColumn))
         {
             yield return "csv.nameColumn must name a column, got an empty name";

@@ -23,4 +23,10 @@ public enum DirectoryProblemKind
 
     /// <summary>The number is already an earlier line's; the earlier entry is kept.</summary>
     DuplicateNumber,
+
+    /// <summary>The name or phone field is not valid UTF-8 (a file saved in another encoding): the line is skipped.</summary>
+    InvalidUtf8,
+
+    /// <summary>The name or phone field is longer than <see cref="DirectoryCsvOptions.MaxFieldLength"/>: the line is skipped.</summary>
+    FieldTooLong,
 }

@@ -84,6 +84,10 @@ public sealed class PhoneDirectoryBuilder
             lineNumber, DirectoryProblemKind.MalformedQuotes,
             $"malformed quoting ({reason}), the line is skipped; balance its quotes or double quotes inside a quoted field", rawLine));
 
+    /// <summary>Records a line the CSV loader skipped before it became a row (encoding, field length).</summary>
+    internal void ReportSkipped(long lineNumber, DirectoryProblemKind kind, string message, ReadOnlySpan<byte> rawLine) =>
+        Report(lineNumber, kind, message, rawLine);
+
     /// <summary>
     /// Builds the directory and its index; <paramref name="source"/> names where the rows came from in the load
     /// report. The builder cannot be used afterwards.

@@ -30,7 +30,7 @@ internal static class BenchDataCommand
         };
         command.SetAction(parse =>
         {
-            var baseOptions = parse.GetValue(config) is { } file ? DataOptions.Load(file.FullName) : new DataOptions();
+            var baseOptions = parse.GetValue(config) is { } file ? ConfigFiles.LoadData(file.FullName) : new DataOptions();
             var loaderOptions = baseOptions.Loader with
             {
                 BatchSize = parse.GetValue(batchSize) ?? baseOptions.Loader.BatchSize,

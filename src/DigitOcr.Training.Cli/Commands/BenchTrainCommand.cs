@@ -36,7 +36,7 @@ internal static class BenchTrainCommand
         };
         command.SetAction(parse =>
         {
-            var loaded = TrainingConfig.Load(parse.GetValue(config)!.FullName);
+            var loaded = ConfigFiles.Load(parse.GetValue(config)!.FullName);
             var options = (loaded with
             {
                 Training = loaded.Training with

@@ -20,12 +20,12 @@ internal static class InfoCommand
             var info = RuntimeInfo.Current();
             Console.WriteLine($"DigitOcr {info.DigitOcrVersion}");
             Console.WriteLine($"libtorch {info.TorchVersion}, OpenCV {info.OpenCvVersion}");
-            Console.WriteLine($"threads  {info.Threads}");
+            Console.WriteLine($"threads  {info.Threads}, OpenMP wait policy {info.OpenMpWaitPolicy}");
             Console.WriteLine($"CUDA     {(info.CudaAvailable ? $"available, {info.CudaDevices} device(s)" : "not available (CPU only)")}");
             Console.WriteLine($"bfloat16 {(Torch.torch.cpu.is_bf16_supported() ? "native on this CPU: training.precision auto trains with bfloat16 autocast" : "not native on this CPU: training.precision auto trains in float32")}");
             if (parse.GetValue(configOption) is { } file)
             {
-                var config = TrainingConfig.Load(file.FullName);
+                var config = ConfigFiles.Load(file.FullName);
                 Print(ModelSummary.Measure(config.ModelConfig, config.InputSize));
             }
 

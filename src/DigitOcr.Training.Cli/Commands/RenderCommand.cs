@@ -38,7 +38,7 @@ internal static class RenderCommand
         };
         command.SetAction(parse =>
         {
-            var options = parse.GetValue(config) is { } file ? DataOptions.Load(file.FullName) : new DataOptions();
+            var options = parse.GetValue(config) is { } file ? ConfigFiles.LoadData(file.FullName) : new DataOptions();
             if (parse.GetValue(preset) is { } chosen)
             {
                 options = options with { Preset = chosen };

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+using DigitOcr.CommandLine;
 using DigitOcr.Config;
 using DigitOcr.Data.Sources;
 using DigitOcr.Training;
@@ -13,42 +15,43 @@ namespace DigitOcr.Training.Cli.Commands;
 /// <c>last.pt</c>, <c>best.pt</c>, <c>metrics.csv</c> and sample predictions to the output folder. A live progress bar
 /// on a terminal, one line per epoch otherwise. Ctrl-C or SIGTERM saves and exits cleanly; rerun with --resume to continue.
 /// </summary>
-internal static class TrainCommand
+internal static partial class TrainCommand
 {
     public static Command Create()
     {
-        var config = new Option<FileInfo>("--config") { Description = "Detector or recognizer config (configs/*.json).", Required = true };
-        var output = new Option<DirectoryInfo?>("--output") { Description = "Folder for checkpoints and metrics (default: runs/<config name>)." };
+        var config = ValidatedOptions.ExistingFile("--config", "Detector or recognizer config (configs/*.json).", "a config file such as configs/lite.json");
+        config.Required = true;
+        var output = ValidatedOptions.OutputFolder("--output", "Folder for checkpoints and metrics (default: runs/<config name>).");
         var resume = new Option<bool>("--resume") { Description = "Continue from <output>/last.pt." };
-        var epochs = new Option<int?>("--epochs") { Description = "Override training.epochs." };
-        var images = new Option<int?>("--images-per-epoch") { Description = "Override training.imagesPerEpoch." };
-        var batch = new Option<int?>("--batch-size") { Description = "Override training.batchSize." };
-        var lr = new Option<double?>("--lr") { Description = "Override training.learningRate." };
-        var seed = new Option<int?>("--seed") { Description = "Override training.seed (weights) and data.seed." };
-        var threads = new Option<int?>("--threads") { Description = "Override training.threads (0: all cores)." };
-        var device = new Option<string?>("--device") { Description = "Override training.device (cpu, cuda, cuda:N)." };
+        var epochs = ValidatedOptions.OptionalInteger("--epochs", "Override training.epochs", 1, int.MaxValue);
+        var images = ValidatedOptions.OptionalInteger("--images-per-epoch", "Override training.imagesPerEpoch", 1, int.MaxValue);
+        var batch = ValidatedOptions.OptionalInteger("--batch-size", "Override training.batchSize", 1, 65_536);
+        var lr = ValidatedOptions.PositiveNumber("--lr", "Override training.learningRate (a number greater than 0).");
+        var seed = ValidatedOptions.OptionalInteger("--seed", "Override training.seed (weights) and data.seed", 0, int.MaxValue);
+        var threads = ValidatedOptions.OptionalInteger("--threads", "Override training.threads (0: all cores)", 0, 1024);
+        var device = ValidatedOptions.Word("--device", "Override training.device (cpu, cuda, cuda:N).", ["cpu", "cuda"], CudaDevice(), "cuda:N");
         var data = new Option<DataPreset?>("--data") { Description = "Override data.preset (pages or reference)." };
-        var validation = new Option<int?>("--validation-images") { Description = "Override training.validationImages." };
-        var precision = new Option<TrainingPrecision?>("--precision") { Description = "Override training.precision (auto, float32, bfloat16)." };
-        var init = new Option<FileInfo?>("--init") { Description = "Start from this model file's weights (a checkpoint, an exported model or a PyTorch state dict) instead of random ones." };
+        var validation = ValidatedOptions.OptionalInteger("--validation-images", "Override training.validationImages", 0, int.MaxValue);
+        var precision = ValidatedOptions.OptionalChoice<TrainingPrecision>("--precision", "Override training.precision.");
+        var init = ValidatedOptions.ExistingFile("--init", "Start from this model file's weights (a checkpoint, an exported model or a PyTorch state dict) instead of random ones.", "a model file such as runs/lite/best.pt");
         var command = new Command("train", "Train a detector from a config.")
         {
             config, output, resume, epochs, images, batch, lr, seed, threads, device, data, validation, precision, init,
         };
         command.SetAction((parse, cancellation) =>
         {
-            var path = parse.GetValue(config)!.FullName;
+            var path = parse.GetValue(config)!;
             if (File.Exists(path) && RecognizerConfig.IsRecognizerJson(File.ReadAllText(path)))
             {
                 return Task.FromResult(RecognizerTraining.Run(
-                    path, parse.GetValue(output)?.FullName, parse.GetValue(resume), parse.GetValue(epochs), parse.GetValue(batch),
+                    path, parse.GetValue(output), parse.GetValue(resume), parse.GetValue(epochs), parse.GetValue(batch),
                     parse.GetValue(lr), parse.GetValue(seed), parse.GetValue(threads), cancellation));
             }
 
-            var loaded = TrainingConfig.Load(path);
+            var loaded = ConfigFiles.Load(parse.GetValue(config)!);
             var t = loaded.Training;
             var d = loaded.Data;
-            var merged = (loaded with
+            var merged = ConfigFiles.Validated(loaded with
             {
                 Training = t with
                 {
@@ -63,11 +66,37 @@ internal static class TrainCommand
                     Precision = parse.GetValue(precision) ?? t.Precision,
                 },
                 Data = d with { Preset = parse.GetValue(data) ?? d.Preset, Seed = parse.GetValue(seed) ?? d.Seed },
-            }).Validated("the config with its overrides");
-            var folder = parse.GetValue(output)?.FullName ?? Path.Combine("runs", merged.Name);
-            return Task.FromResult(Run(merged, folder, parse.GetValue(resume), parse.GetValue(init)?.FullName, cancellation));
+            });
+            var folder = parse.GetValue(output) ?? Path.Combine("runs", merged.Name);
+            return Task.FromResult(Run(merged, folder, parse.GetValue(resume), parse.GetValue(init), cancellation));
         });
         return command;
+    }
+
+    [GeneratedRegex(@"^cuda:\d+$", RegexOptions.IgnoreCase)]
+    private static partial Regex CudaDevice();
+
+    /// <summary>
+    /// Checks what can be checked before anything is written: a checkpoint to resume from, an output folder that
+    /// can be created and written (its <c>config.json</c> is the first file written).
+    /// </summary>
+    private static void PrepareOutput(TrainingConfig config, string folder, bool resume)
+    {
+        var last = Path.Combine(folder, Trainer.LastFile);
+        if (resume && !File.Exists(last))
+        {
+            throw new CommandLineException(TrainerExitCodes.Files, $"--resume: there is no checkpoint '{last}' to continue from; start without --resume (or give the run's --output)");
+        }
+
+        try
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, "config.json"), config.ToJson());
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CommandLineException(TrainerExitCodes.Files, $"--output: cannot write to '{folder}': {e.Message}", e);
+        }
     }
 
     private static int Run(TrainingConfig config, string folder, bool resume, string? init, CancellationToken outer)
@@ -98,8 +127,7 @@ internal static class TrainCommand
         });
         try
         {
-            Directory.CreateDirectory(folder);
-            File.WriteAllText(Path.Combine(folder, "config.json"), config.ToJson());
+            PrepareOutput(config, folder, resume);
             Console.WriteLine($"training {config.Name}: {config.Data.Preset.Name()} data, {config.Training.Epochs} epochs x {config.Training.ImagesPerEpoch:N0} images, batch {config.Training.BatchSize}, {config.Training.Optimizer} lr {config.Training.LearningRate:G3}, {TrainingPrecisions.Describe(TrainingPrecisions.AutocastType(config.Training.Precision, Torch.Device.Parse(config.Training.Device).Type))}, output {folder}");
             Console.WriteLine($"process {Environment.ProcessId}: Ctrl-C or `kill {Environment.ProcessId}` saves a checkpoint and stops; --resume continues");
             using var source = TrainingData.CreateTrainingSource(config);
@@ -121,12 +149,12 @@ internal static class TrainCommand
             }
 
             Console.WriteLine($"{result.Outcome}: epoch {result.Progress.Epoch}, step {result.Progress.Step}, best mAP {result.Progress.BestMetric:F4}; last: {result.LastCheckpoint}, best: {result.BestCheckpoint}");
-            return result.Outcome == TrainingOutcome.Interrupted ? 130 : 0;
+            return result.Outcome == TrainingOutcome.Interrupted ? TrainerExitCodes.Interrupted : TrainerExitCodes.Success;
         }
         catch (NonFiniteLossException e)
         {
             Console.Error.WriteLine(e.Message);
-            return 3;
+            return TrainerExitCodes.Diverged;
         }
         finally
         {

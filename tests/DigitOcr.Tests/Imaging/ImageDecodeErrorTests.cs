@@ -42,7 +42,17 @@ public class ImageDecodeErrorTests
         var error = Assert.Throws<ImageDecodeException>(() => Image.Decode(text, "notes.txt"));
 
         Assert.Equal("cannot read image 'notes.txt': not a decodable image (12 bytes starting with 68 65 6c 6c 6f 2c 20 77)"
-            + ": the data is corrupt, truncated, or not PNG/JPEG/BMP/TIFF", error.Message);
+            + ": the data is corrupt, truncated, or not PNG/JPEG/BMP/TIFF/WebP", error.Message);
+    }
+
+    [Fact]
+    public void Decode_CutPng_ReportsItsFirstBytesAsTwoHexDigitsEach()
+    {
+        var cut = ImagingAssets.Read("gray8.png").AsSpan(0, 40).ToArray();
+
+        var error = Assert.Throws<ImageDecodeException>(() => Image.Decode(cut, "cut.png"));
+
+        Assert.Contains("(40 bytes starting with 89 50 4e 47 0d 0a 1a 0a)", error.Message);
     }
 
     [Fact]

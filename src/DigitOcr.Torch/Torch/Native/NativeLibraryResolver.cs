@@ -17,7 +17,10 @@ internal static class NativeLibraryResolver
     private static readonly object Gate = new();
     private static bool registered;
 
-    /// <summary>Installs the resolver once; called by <see cref="NativeMethods"/>'s type initializer.</summary>
+    /// <summary>
+    /// Installs the resolver once; called by <see cref="NativeMethods"/>'s type initializer, so before the shim,
+    /// libtorch and libgomp are loaded: the OpenMP defaults (<see cref="OpenMpDefaults"/>) are set here too.
+    /// </summary>
     internal static void Register()
     {
         lock (Gate)
@@ -27,6 +30,7 @@ internal static class NativeLibraryResolver
                 return;
             }
 
+            OpenMpDefaults.Apply();
             NativeLibrary.SetDllImportResolver(typeof(NativeLibraryResolver).Assembly, Resolve);
             registered = true;
         }

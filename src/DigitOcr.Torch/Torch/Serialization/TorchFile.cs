@@ -26,12 +26,19 @@ public static class TorchFile
         ["BoolStorage"] = ScalarType.Bool,
     };
 
-    /// <summary>Writes <paramref name="tensors"/> (copied to the CPU) atomically: a crash mid-write leaves any previous file intact.</summary>
+    /// <summary>What <see cref="Save"/> appends to a file's name, before the writer's process id, while it writes it.</summary>
+    public const string TemporarySuffix = ".tmp-";
+
+    /// <summary>
+    /// Writes <paramref name="tensors"/> (copied to the CPU) atomically: the bytes go to <c>&lt;path&gt;.tmp-&lt;pid&gt;</c>,
+    /// which then replaces <paramref name="path"/>, so a crash mid-write leaves any previous file intact (and the
+    /// temporary file behind: see <see cref="RemoveStaleTemporaryFiles"/>).
+    /// </summary>
     public static void Save(IEnumerable<KeyValuePair<string, Tensor>> tensors, string path)
     {
         var bytes = Serialize(tensors);
         var full = Path.GetFullPath(path);
-        var temp = full + ".tmp-" + Environment.ProcessId;
+        var temp = full + TemporarySuffix + Environment.ProcessId;
         using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
         {
             stream.Write(bytes);
@@ -39,6 +46,57 @@ public static class TorchFile
         }
 
         File.Move(temp, full, overwrite: true);
+    }
+
+    /// <summary>
+    /// Deletes the temporary files that <see cref="Save"/> left in <paramref name="folder"/> when its process was
+    /// killed mid-write: <c>*.tmp-&lt;pid&gt;</c> whose process is no longer running. Files of running processes
+    /// (this one included) are left alone, as they may be being written. Returns the paths deleted.
+    /// </summary>
+    public static IReadOnlyList<string> RemoveStaleTemporaryFiles(string folder)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        var removed = new List<string>();
+        if (!Directory.Exists(folder))
+        {
+            return removed;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder, "*" + TemporarySuffix + "*"))
+        {
+            var name = Path.GetFileName(file);
+            var at = name.LastIndexOf(TemporarySuffix, StringComparison.Ordinal);
+            if (!int.TryParse(name.AsSpan(at + TemporarySuffix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
+                || pid == Environment.ProcessId || IsRunning(pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                File.Delete(file);
+                removed.Add(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another process cleaning up at the same time, or a file we may not delete: not ours to fix.
+            }
+        }
+
+        return removed;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The bytes of a PyTorch file holding <paramref name="tensors"/>.</summary>
@@ -94,12 +152,21 @@ public static class TorchFile
     }
 
     /// <summary>Loads from a stream; <paramref name="sourceName"/> names it in errors.</summary>
+    /// <remarks>
+    /// Every record read is checked against the CRC-32 its zip entry stores, so a file damaged in transfer or on
+    /// disk is refused instead of loading wrong weights.
+    /// </remarks>
+    /// <exception cref="InvalidDataException">The file is not such a file, or is damaged (a record's CRC-32 does not match).</exception>
     public static StateDict Load(Stream stream, string sourceName)
     {
         try
         {
             using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             return Read(zip);
+        }
+        catch (DamagedRecordException e)
+        {
+            throw new InvalidDataException($"'{sourceName}' is damaged: {e.Message}. Copy the file again from where it came from.", e);
         }
         catch (InvalidDataException e)
         {
@@ -117,8 +184,7 @@ public static class TorchFile
         var byteOrder = zip.GetEntry(prefix + "byteorder");
         if (byteOrder is not null)
         {
-            using var reader = new StreamReader(byteOrder.Open());
-            var order = reader.ReadToEnd().Trim();
+            var order = System.Text.Encoding.ASCII.GetString(ReadAll(byteOrder)).Trim();
             if (order != "little")
             {
                 throw new InvalidDataException($"tensors are stored {order}-endian; only little-endian files are supported");
@@ -185,13 +251,29 @@ public static class TorchFile
         _ => value.GetType().Name,
     };
 
+    /// <summary>An entry's bytes, checked against its stored CRC-32 and length.</summary>
     private static byte[] ReadAll(ZipArchiveEntry entry)
     {
         using var stream = entry.Open();
         using var memory = new MemoryStream(checked((int)entry.Length));
         stream.CopyTo(memory);
-        return memory.ToArray();
+        var bytes = memory.ToArray();
+        if (bytes.Length != entry.Length)
+        {
+            throw new DamagedRecordException($"record '{entry.FullName}' holds {bytes.Length} bytes, its header says {entry.Length}");
+        }
+
+        var crc = Crc32.Compute(bytes);
+        if (crc != entry.Crc32)
+        {
+            throw new DamagedRecordException($"record '{entry.FullName}' has CRC-32 {crc:x8}, its header says {entry.Crc32:x8}");
+        }
+
+        return bytes;
     }
+
+    /// <summary>A zip record whose bytes do not match its header.</summary>
+    private sealed class DamagedRecordException(string message) : Exception(message);
 
     private sealed record StorageSpec(string Key, ScalarType Type);
 

@@ -1,0 +1,34 @@
+using DigitOcr.Training;
+
+namespace DigitOcr.Training.Cli;
+
+/// <summary>The trainer's exit codes (documented in the README's trainer section).</summary>
+internal static class TrainerExitCodes
+{
+    /// <summary>Done: training finished (or stopped early), or the command completed.</summary>
+    public const int Success = 0;
+
+    /// <summary>An unexpected error (a bug): one line on stderr, the stack trace with <c>--verbose</c>.</summary>
+    public const int Unexpected = 1;
+
+    /// <summary>A bad command line or config: unknown option, value out of range, missing, malformed or invalid config, unknown config keys.</summary>
+    public const int Usage = 2;
+
+    /// <summary>The loss became NaN or infinite; the last good checkpoint is kept.</summary>
+    public const int Diverged = 3;
+
+    /// <summary>A file or folder problem: missing data (MNIST), <c>--resume</c> with no checkpoint, unreadable model or checkpoint, unwritable output.</summary>
+    public const int Files = 4;
+
+    /// <summary>Interrupted by Ctrl-C or SIGTERM after saving a checkpoint; <c>--resume</c> continues.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>The code for an exception that reached the top of a command.</summary>
+    public static int Of(Exception e) => e switch
+    {
+        NonFiniteLossException => Diverged,
+        OperationCanceledException => Interrupted,
+        IOException or UnauthorizedAccessException or InvalidDataException => Files,
+        _ => Unexpected,
+    };
+}

@@ -1,0 +1,183 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace DigitOcr.CommandLine;
+
+/// <summary>
+/// Options checked while the command line is parsed, so that a bad value stops the command before it reads
+/// anything, with a message naming the option, its allowed values and what was given. Shared, as source, by the
+/// <c>digitocr</c> and trainer command lines (one validation style for both).
+/// </summary>
+internal static class ValidatedOptions
+{
+    /// <summary>A whole number in [<paramref name="minimum"/>, <paramref name="maximum"/>].</summary>
+    public static Option<int> Integer(string name, string description, int defaultValue, int minimum, int maximum) => new(name)
+    {
+        Description = $"{description} ({Range(minimum, maximum)}).",
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result => ParseInteger(result, name, minimum, maximum) ?? defaultValue,
+    };
+
+    /// <summary>An optional whole number in [<paramref name="minimum"/>, <paramref name="maximum"/>].</summary>
+    public static Option<int?> OptionalInteger(string name, string description, int minimum, int maximum) => new(name)
+    {
+        Description = $"{description} ({Range(minimum, maximum)}).",
+        CustomParser = result => ParseInteger(result, name, minimum, maximum),
+    };
+
+    /// <summary>An optional finite number in [0, 1].</summary>
+    public static Option<double?> Fraction(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var text = Token(result);
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value is < 0 or > 1)
+            {
+                result.AddError($"{name} must be a number from 0 to 1; got '{text}'.");
+                return null;
+            }
+
+            return value;
+        },
+    };
+
+    /// <summary>An optional finite number greater than 0.</summary>
+    public static Option<double?> PositiveNumber(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var text = Token(result);
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value <= 0)
+            {
+                result.AddError($"{name} must be a number greater than 0; got '{text}'.");
+                return null;
+            }
+
+            return value;
+        },
+    };
+
+    /// <summary>An optional word out of <paramref name="allowed"/> (as written there; case-insensitive), or one matching <paramref name="pattern"/>.</summary>
+    public static Option<string?> Word(string name, string description, IReadOnlyList<string> allowed, System.Text.RegularExpressions.Regex? pattern = null, string? patternHelp = null)
+    {
+        var option = new Option<string?>(name)
+        {
+            Description = description,
+            CustomParser = result =>
+            {
+                var text = Token(result);
+                if (allowed.FirstOrDefault(a => string.Equals(a, text, StringComparison.OrdinalIgnoreCase)) is { } word)
+                {
+                    return word;
+                }
+
+                if (pattern?.IsMatch(text) == true)
+                {
+                    return text.ToLowerInvariant();
+                }
+
+                result.AddError($"{name} must be one of {string.Join(", ", allowed)}{(patternHelp is null ? string.Empty : ", " + patternHelp)}; got '{text}'.");
+                return null;
+            },
+        };
+        option.CompletionSources.Add([.. allowed]);
+        return option;
+    }
+
+    /// <summary>An optional one of <typeparamref name="T"/>'s values, by its lower-case name.</summary>
+    public static Option<T?> OptionalChoice<T>(string name, string description)
+        where T : struct, Enum
+    {
+        var names = Enum.GetNames<T>().Select(n => n.ToLowerInvariant()).ToArray();
+        var option = new Option<T?>(name)
+        {
+            Description = description,
+            HelpName = string.Join('|', names),
+            CustomParser = result => ParseChoice<T>(result, name, names),
+        };
+        option.CompletionSources.Add(names);
+        return option;
+    }
+
+    /// <summary>One of <typeparamref name="T"/>'s values, by its lower-case name; <c>default(T)</c> when absent.</summary>
+    public static Option<T> Choice<T>(string name, string description)
+        where T : struct, Enum
+    {
+        var names = Enum.GetNames<T>().Select(n => n.ToLowerInvariant()).ToArray();
+        var option = new Option<T>(name)
+        {
+            Description = $"{description} (default: {default(T).ToString().ToLowerInvariant()}).",
+            HelpName = string.Join('|', names),
+            CustomParser = result => ParseChoice<T>(result, name, names) ?? default,
+        };
+        option.CompletionSources.Add(names);
+        return option;
+    }
+
+    /// <summary>The path of an existing file (not a folder); <paramref name="what"/> says what the file should be.</summary>
+    public static Option<string?> ExistingFile(string name, string description, string what)
+    {
+        var option = new Option<string?>(name) { Description = description, HelpName = "file" };
+        option.Validators.Add(result =>
+        {
+            var path = Token(result);
+            if (Directory.Exists(path))
+            {
+                result.AddError($"{name}: '{path}' is a folder; give {what}.");
+            }
+            else if (!File.Exists(path))
+            {
+                result.AddError($"{name}: there is no file '{path}'; give {what}.");
+            }
+        });
+        return option;
+    }
+
+    /// <summary>A folder to write into: it may be missing (it is created), but it must not be a file.</summary>
+    public static Option<string?> OutputFolder(string name, string description)
+    {
+        var option = new Option<string?>(name) { Description = description, HelpName = "folder" };
+        option.Validators.Add(result =>
+        {
+            var path = Token(result);
+            if (File.Exists(path))
+            {
+                result.AddError($"{name}: '{path}' is a file; give a folder (it is created if missing).");
+            }
+        });
+        return option;
+    }
+
+    private static T? ParseChoice<T>(ArgumentResult result, string name, string[] names)
+        where T : struct, Enum
+    {
+        var text = Token(result);
+        if (names.Contains(text.ToLowerInvariant()) && Enum.TryParse<T>(text, ignoreCase: true, out var value))
+        {
+            return value;
+        }
+
+        result.AddError($"{name} must be one of {string.Join(", ", names)}; got '{text}'.");
+        return null;
+    }
+
+    private static int? ParseInteger(ArgumentResult result, string name, int minimum, int maximum)
+    {
+        var text = Token(result);
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < minimum || value > maximum)
+        {
+            result.AddError($"{name} must be a whole number {Range(minimum, maximum)}; got '{text}'.");
+            return null;
+        }
+
+        return value;
+    }
+
+    private static string Range(int minimum, int maximum) =>
+        maximum == int.MaxValue ? $"at least {minimum}" : $"from {minimum} to {maximum}";
+
+    private static string Token(SymbolResult result) => result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+}

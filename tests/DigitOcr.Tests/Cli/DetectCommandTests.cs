@@ -1,0 +1,228 @@
+using System.Text.Json;
+using DigitOcr.Imaging;
+using DigitOcr.Tests.Support;
+
+namespace DigitOcr.Tests.Cli;
+
+/// <summary>
+/// <c>digitocr detect</c> as users run it: a separate process, given files and folders the way shells expand
+/// them, checked on its stdout, stderr and exit code (0 all read, 1 some skipped, 2 nothing read).
+/// </summary>
+public sealed class DetectCommandTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("digitocr-detect-command-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private static string SamplePage => Path.Combine(AppContext.BaseDirectory, "assets", "pages", "sample-page.png");
+
+    [Fact]
+    public void SeveralFilesAndFolders_Jsonl_OneLinePerImageInTheOrderGiven()
+    {
+        File.Copy(SamplePage, Path.Combine(folder, "a.png"));
+        SaveAs(Path.Combine(folder, "b.jpg"));
+        Directory.CreateDirectory(Path.Combine(folder, "scans"));
+        SaveAs(Path.Combine(folder, "scans", "c.tif"));
+        File.Copy(SamplePage, Path.Combine(folder, "scans", "d.PNG"));
+        File.WriteAllText(Path.Combine(folder, "scans", "notes.txt"), "not an image");
+
+        var result = Detect(["b.jpg", "a.png", "scans", "--format", "jsonl", "--pyramid", "1"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var images = lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["b.jpg", "a.png", Path.Combine("scans", "c.tif"), Path.Combine("scans", "d.PNG")], images.Select(i => i.GetProperty("image").GetString()));
+        Assert.All(images, i => Assert.Equal(760, i.GetProperty("width").GetInt32()));
+        Assert.All(images, i => Assert.True(i.GetProperty("numbers").GetArrayLength() >= 2, i.ToString()));
+        Assert.DoesNotContain("pages/s", result.Errors);
+    }
+
+    [Fact]
+    public void FolderWithWebp_ReadsIt()
+    {
+        // Not a real WebP: what matters is that the folder listing picks .webp up and tries it.
+        File.WriteAllBytes(Path.Combine(folder, "photo.webp"), [0x52, 0x49, 0x46, 0x46, 1, 2, 3]);
+
+        var result = Detect([folder]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("photo.webp", result.Errors);
+    }
+
+    [Fact]
+    public void AnUnreadableFileAmongGoodOnes_IsReportedSkippedAndExitCodeIs1()
+    {
+        File.Copy(SamplePage, Path.Combine(folder, "good.png"));
+        File.WriteAllText(Path.Combine(folder, "bad.png"), "not a png");
+
+        var result = Detect(["bad.png", "good.png", "missing.png", "--pyramid", "1"]);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("good.png: 760x300", result.Output);
+        Assert.Contains("skipped 'bad.png'", result.Errors);
+        Assert.Contains("'missing.png' is neither a file nor a folder", result.Errors);
+        AssertNoStackTrace(result);
+    }
+
+    [Fact]
+    public void NothingReadable_ExitCodeIs2()
+    {
+        var result = Detect(["missing.png", "also-missing"]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Empty(result.Output);
+        AssertNoStackTrace(result);
+    }
+
+    [Fact]
+    public void Draw_SameFileNamesFromTwoFoldersAndTwoExtensions_GetDistinctAnnotatedFiles()
+    {
+        File.Copy(SamplePage, Path.Combine(folder, "p.png"));
+        SaveAs(Path.Combine(folder, "p.jpg"));
+        Directory.CreateDirectory(Path.Combine(folder, "other"));
+        File.Copy(SamplePage, Path.Combine(folder, "other", "p.png"));
+
+        var result = Detect(["p.png", "p.jpg", "other/p.png", "--draw", "annotated", "--pyramid", "1"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var written = Directory.GetFiles(Path.Combine(folder, "annotated")).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        Assert.Equal(["p.jpg.annotated.png", "p.png.2.annotated.png", "p.png.annotated.png"], written);
+        using var annotated = Image.Load(Path.Combine(folder, "annotated", "p.jpg.annotated.png"));
+        Assert.Equal((760, 300), (annotated.Width, annotated.Height));
+
+        // Drawing into the folder that is read does not read the annotated copies again.
+        var again = Detect(["annotated", "--draw", "annotated", "--pyramid", "1"]);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("no images", again.Errors);
+    }
+
+    [Fact]
+    public void Draw_PointingAtAFile_FailsBeforeReadingAnything()
+    {
+        File.Copy(SamplePage, Path.Combine(folder, "p.png"));
+        File.WriteAllText(Path.Combine(folder, "taken"), "a file");
+
+        var result = Detect(["p.png", "--draw", "taken"]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Empty(result.Output);
+        Assert.Contains("--draw", result.Errors);
+        Assert.Equal("a file", File.ReadAllText(Path.Combine(folder, "taken")));
+        AssertNoStackTrace(result);
+    }
+
+    [Theory]
+    [InlineData("--pyramid", "0")]
+    [InlineData("--pyramid", "-1")]
+    [InlineData("--pyramid", "two")]
+    [InlineData("--threshold", "-1")]
+    [InlineData("--threshold", "2")]
+    [InlineData("--threshold", "NaN")]
+    [InlineData("--threshold", "abc")]
+    [InlineData("--format", "xml")]
+    [InlineData("--model", ".")]
+    [InlineData("--model", "no-such-model.pt")]
+    [InlineData("--directory", ".")]
+    public void BadOption_NamesTheOptionWithoutAStackTrace(string option, string value)
+    {
+        File.Copy(SamplePage, Path.Combine(folder, "p.png"));
+
+        var result = Detect(["p.png", option, value]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Empty(result.Output);
+        Assert.Contains(option, result.Errors);
+        Assert.Contains($"'{value}'", result.Errors);
+        AssertNoStackTrace(result);
+    }
+
+    [Fact]
+    public void ModelFileThatIsNotAModel_OneLineNamingTheOption()
+    {
+        File.Copy(SamplePage, Path.Combine(folder, "p.png"));
+        File.WriteAllText(Path.Combine(folder, "model.pt"), "not a model");
+
+        var result = Detect(["p.png", "--model", "model.pt"]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("--model", result.Errors);
+        AssertNoStackTrace(result);
+    }
+
+    [Fact]
+    public void TruncatedJpeg_IsReadWithAWarningNamingTheFile_AndStrictMakesItAnError()
+    {
+        SaveAs(Path.Combine(folder, "whole.jpg"));
+        var jpeg = File.ReadAllBytes(Path.Combine(folder, "whole.jpg"));
+        File.WriteAllBytes(Path.Combine(folder, "cut.jpg"), jpeg.AsSpan(0, jpeg.Length / 2).ToArray());
+
+        var lenient = Detect(["whole.jpg", "cut.jpg", "--pyramid", "1"]);
+        var strict = Detect(["whole.jpg", "cut.jpg", "--pyramid", "1", "--strict"]);
+
+        Assert.True(lenient.ExitCode == 0, lenient.ToString());
+        Assert.Contains("cut.jpg: 760x300", lenient.Output);
+        Assert.Contains("warning: 'cut.jpg'", lenient.Errors);
+        Assert.Contains("FF D9", lenient.Errors);
+        Assert.DoesNotContain("whole.jpg", lenient.Errors);
+        Assert.True(strict.ExitCode == 1, strict.ToString());
+        Assert.Contains("whole.jpg: 760x300", strict.Output);
+        Assert.DoesNotContain("cut.jpg", strict.Output);
+        Assert.Contains("skipped 'cut.jpg'", strict.Errors);
+    }
+
+    [Fact]
+    public void DamagedModelFile_IsRefusedNamingTheOption()
+    {
+        File.Copy(SamplePage, Path.Combine(folder, "p.png"));
+        var model = File.ReadAllBytes(Path.Combine(Shell.RepositoryRoot(), "models", "digitocr-lite.pt"));
+        model[model.Length / 2] ^= 0x10;
+        File.WriteAllBytes(Path.Combine(folder, "damaged.pt"), model);
+
+        var result = Detect(["p.png", "--model", "damaged.pt"]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("--model: 'damaged.pt' is damaged", result.Errors);
+        AssertNoStackTrace(result);
+    }
+
+    [Fact]
+    public void HeaderOnlyDirectory_Warns()
+    {
+        File.Copy(SamplePage, Path.Combine(folder, "p.png"));
+        File.WriteAllText(Path.Combine(folder, "phones.csv"), "name,phone\n");
+
+        var result = Detect(["p.png", "--directory", "phones.csv", "--pyramid", "1"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("warning: phone directory 'phones.csv' has a header but no entries", result.Errors);
+    }
+
+    [Theory]
+    [InlineData("--runs", "0")]
+    [InlineData("--width", "-5")]
+    [InlineData("--threads", "0")]
+    public void Bench_BadOption_NamesTheOption(string option, string value)
+    {
+        var result = CliProcess.Run(CliProcess.Digitocr, ["bench", option, value], workingDirectory: folder);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains(option, result.Errors);
+        AssertNoStackTrace(result);
+    }
+
+    internal static void AssertNoStackTrace(CliResult result)
+    {
+        Assert.DoesNotContain("Unhandled exception", result.Errors);
+        Assert.DoesNotContain("   at ", result.Errors);
+        Assert.DoesNotContain("   at ", result.Output);
+    }
+
+    private CliResult Detect(IEnumerable<string> arguments) =>
+        CliProcess.Run(CliProcess.Digitocr, ["detect", .. arguments], workingDirectory: folder);
+
+    private static void SaveAs(string path)
+    {
+        using var page = Image.Load(SamplePage);
+        page.Save(path);
+    }
+}
