@@ -34,13 +34,7 @@ public static class MnistClassification
             var pixels = new byte[count * size];
             for (var i = 0; i < count; i++)
             {
-                using var canvas = Image.Create(Canvas, Canvas, fill: 255);
-                using var ink = Inverted(test, start + i);
-                var offset = (Canvas - test.Columns) / 2;
-                canvas.DrawImage(ink, offset, offset);
-                var bounds = test.InkBounds(start + i);
-                var box = new Boxes.Box(bounds.X + offset, bounds.Y + offset, bounds.Right + offset, bounds.Bottom + offset);
-                using var crop = DigitCrops.Crop(canvas, box, config);
+                using var crop = Crop(test, start + i, config);
                 crop.ToPixels().CopyTo(pixels, i * size);
             }
 
@@ -60,6 +54,18 @@ public static class MnistClassification
         }
 
         return new MnistClassificationResult(test.Count, (double)right / test.Count, (double)digitRight / test.Count, (double)rejected / test.Count);
+    }
+
+    /// <summary>The recognizer's crop of one glyph: dark ink centred on a white 64x64 canvas, cropped at its tight ink box. The caller owns it.</summary>
+    public static Image Crop(GlyphSet glyphs, int index, RecognizerConfig config)
+    {
+        using var canvas = Image.Create(Canvas, Canvas, fill: 255);
+        using var ink = Inverted(glyphs, index);
+        var offset = (Canvas - glyphs.Columns) / 2;
+        canvas.DrawImage(ink, offset, offset);
+        var bounds = glyphs.InkBounds(index);
+        var box = new Boxes.Box(bounds.X + offset, bounds.Y + offset, bounds.Right + offset, bounds.Bottom + offset);
+        return DigitCrops.Crop(canvas, box, config);
     }
 
     /// <summary>The glyph as dark ink on white (MNIST's ink is light on black).</summary>

@@ -43,15 +43,24 @@ public sealed class RecognizerTrainer(RecognizerTrainingConfig config, string ou
         }
 
         Directory.CreateDirectory(outputDirectory);
+        var train = Harvest(DataSplit.Train, config.Data.TrainPages, cancellation);
+        var validation = Harvest(DataSplit.Test, config.Data.ValidationPages, cancellation);
+        return Fit(train, validation, resume, cancellation);
+    }
+
+    /// <summary>
+    /// Trains on <paramref name="train"/> for the configured epochs, validating on <paramref name="validation"/> (may be
+    /// empty) after each; returns the last validation's accuracy.
+    /// </summary>
+    public RecognizerAccuracy Fit(CropSet train, CropSet validation, bool resume = false, CancellationToken cancellation = default)
+    {
+        Directory.CreateDirectory(outputDirectory);
         if (options.Threads > 0)
         {
             torch.set_num_threads(options.Threads);
         }
 
         torch.set_malloc_caching(true);
-        var train = Harvest(DataSplit.Train, config.Data.TrainPages, cancellation);
-        var validation = Harvest(DataSplit.Test, config.Data.ValidationPages, cancellation);
-
         using var model = new DigitRecognizer(config.ModelConfig);
         model.InitializeWeights(options.Seed);
         using var optimizer = CreateOptimizer(model);

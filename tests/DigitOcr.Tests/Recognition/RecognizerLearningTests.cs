@@ -1,3 +1,5 @@
+using DigitOcr.Config;
+using DigitOcr.Data.Mnist;
 using DigitOcr.Tests.Support;
 using DigitOcr.Training;
 using DigitOcr.Training.Recognition;
@@ -5,10 +7,10 @@ using DigitOcr.Training.Recognition;
 namespace DigitOcr.Tests.Recognition;
 
 /// <summary>
-/// The recognizer's trainer learns: a tiny run on crops from 60 pages (MNIST training digits: ground-truth, jittered
-/// and deliberately wrong boxes) reads held-out crops (MNIST test digits, boxes from the shipped detector) far above
-/// what guessing can reach. Guessing the commonest label ("not a digit", under a quarter of the crops) or any fixed
-/// digit stays below 25 %; the floor is 50 %.
+/// The recognizer's trainer learns: a tiny run (widths 8/16/32, 3 epochs) on the crops of 3,000 MNIST training digits
+/// plus blank crops labelled "not a digit" reads 1,000 MNIST test digits far above chance (10 % for ten digits); a
+/// small CNN reaches 90 %+ in a few hundred steps, so the floor is 80 %. Harvesting from pages is covered by the
+/// trainer's command; here the fitting loop is checked on its own.
 /// </summary>
 public sealed class RecognizerLearningTests : IDisposable
 {
@@ -17,31 +19,47 @@ public sealed class RecognizerLearningTests : IDisposable
     public void Dispose() => work.Dispose();
 
     [Fact]
-    public void TinyRun_ReadsHeldOutCrops_FarAboveGuessing()
+    public void TinyRun_ReadsHeldOutMnistDigits_FarAboveChance()
     {
         var config = new RecognizerTrainingConfig
         {
             Widths = [8, 16, 32],
             Training = new TrainingOptions
             {
-                Epochs = 6, ImagesPerEpoch = 100_000, BatchSize = 32, Optimizer = OptimizerKind.AdamW,
-                LearningRate = 0.005, WeightDecay = 0, Schedule = LearningRateSchedule.Cosine, WarmupSteps = 20, Seed = 3,
-            },
-            Data = new RecognizerDataOptions
-            {
-                // The detector reads only the validation pages: harvest time is mostly the detector's.
-                TrainPages = 60, ValidationPages = 5, DetectEvery = int.MaxValue,
-                Detector = Path.Combine(Shell.RepositoryRoot(), "models", "digitocr-lite.pt"),
+                Epochs = 3, ImagesPerEpoch = 100_000, BatchSize = 32, Optimizer = OptimizerKind.AdamW,
+                LearningRate = 0.003, WeightDecay = 0, Schedule = LearningRateSchedule.Cosine, WarmupSteps = 20, Seed = 3,
             },
         }.Validated();
+        var train = Crops(Data.TestGlyphs.Train, 3_000, config.ModelConfig);
+        var test = Crops(Data.TestGlyphs.Test, 1_000, config.ModelConfig);
 
         var trainer = new RecognizerTrainer(config, work.Path);
-        var accuracy = trainer.Run(resume: false);
+        var accuracy = trainer.Fit(train, test);
 
-        Assert.True(accuracy.Accuracy > 0.5, $"validation {accuracy}");
-        Assert.True(File.Exists(trainer.BestPath));
+        Assert.True(accuracy.DigitAccuracy > 0.8, $"held-out {accuracy}");
+        Assert.True(accuracy.NotADigitRecall > 0.8, $"held-out {accuracy}");
         using var file = DigitOcr.ModelFiles.ModelFile.Load(trainer.BestPath);
         Assert.NotNull(file.Recognizer);
         Assert.Null(file.Config);
+    }
+
+    /// <summary>The first <paramref name="count"/> glyphs' crops, plus one blank crop ("not a digit") per ten digits.</summary>
+    private static CropSet Crops(GlyphSet glyphs, int count, RecognizerConfig config)
+    {
+        var crops = new CropSet(config.CropSize);
+        var rng = new Random(1);
+        for (var i = 0; i < count; i++)
+        {
+            using var crop = MnistClassification.Crop(glyphs, i, config);
+            crops.Add(crop.ToPixels(), glyphs.Label(i));
+            if (i % 10 == 0)
+            {
+                var blank = new byte[config.CropSize * config.CropSize];
+                Array.Fill(blank, (byte)rng.Next(180, 256));
+                crops.Add(blank, RecognizerConfig.NotADigit);
+            }
+        }
+
+        return crops;
     }
 }
