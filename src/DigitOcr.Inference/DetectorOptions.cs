@@ -48,6 +48,19 @@ public sealed record DetectorOptions
     /// <summary>Limits for decoding input images (a 30000 x 30000 header is refused before any allocation).</summary>
     public DecodeOptions Decode { get; init; } = new();
 
+    /// <summary>
+    /// Read every detected box a second time with the digit recognizer and fuse the readings (drops boxes that are not
+    /// digits, corrects misread digits, fills <c>Detection.Alternatives</c>). On by default when a recognizer is
+    /// available (<see cref="RecognizerPath"/>, or the embedded default).
+    /// </summary>
+    public bool UseRecognizer { get; init; } = true;
+
+    /// <summary>The recognizer's model file (trained with <c>configs/recognizer.json</c>); null: the embedded default, if any.</summary>
+    public string? RecognizerPath { get; init; }
+
+    /// <summary>How the recognizer's reading is fused with the detector's.</summary>
+    public DigitOcr.Recognition.FusionOptions Fusion { get; init; } = new();
+
     /// <summary>The architecture of a plain PyTorch state dict (a DigitOcr checkpoint carries its own); default: the reference's.</summary>
     public ModelConfig? ConfigForStateDict { get; init; }
 
@@ -66,6 +79,11 @@ public sealed record DetectorOptions
         if (ScoreThreshold is < 0 or > 1 || NmsIoU is <= 0 or > 1 || MaxDetections is < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(ScoreThreshold), "ScoreThreshold must be in [0, 1], NmsIoU in (0, 1] and MaxDetections >= 1");
+        }
+
+        if (Fusion.Validate().FirstOrDefault() is { } problem)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Fusion), problem);
         }
     }
 }

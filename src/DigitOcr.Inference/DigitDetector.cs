@@ -2,7 +2,8 @@ using DigitOcr.Boxes;
 using DigitOcr.Config;
 using DigitOcr.Imaging;
 using DigitOcr.Inference.Passes;
-using DigitOcr.Inference.Preprocessing;
+using DigitOcr.Inference.Recognition;
+using DigitOcr.Preprocessing;
 using DigitOcr.Model;
 using DigitOcr.ModelFiles;
 using DigitOcr.Postprocess;
@@ -24,11 +25,13 @@ public sealed class DigitDetector : IDisposable
     private readonly PriorBoxGenerator priorGenerator;
     private readonly MemoryFormat format;
     private readonly PassPlanner planner;
+    private readonly RecognizerStage? recognizer;
     private readonly Dictionary<(int, int), Tensor> priors = [];
     private bool disposed;
 
-    private DigitDetector(SsdDetector model, ModelConfig config, DetectorOptions options, string source)
+    private DigitDetector(SsdDetector model, ModelConfig config, DetectorOptions options, string source, RecognizerStage? recognizer)
     {
+        this.recognizer = recognizer;
         this.model = model;
         Config = config;
         Options = options;
@@ -57,6 +60,9 @@ public sealed class DigitDetector : IDisposable
     /// <summary>Where the weights came from (a path, or the embedded default model).</summary>
     public string Source { get; }
 
+    /// <summary>Where the recognizer's weights came from; null when detections are not read a second time.</summary>
+    public string? RecognizerSource => recognizer?.Source;
+
     /// <summary>
     /// Loads weights from <paramref name="modelPath"/> — a DigitOcr checkpoint (its config travels with it) or a
     /// <c>torch.save(model.state_dict())</c> file of the architecture in <see cref="DetectorOptions.ConfigForStateDict"/> —
@@ -79,6 +85,11 @@ public sealed class DigitDetector : IDisposable
 
     private static DigitDetector FromFile(ModelFile file, DetectorOptions options)
     {
+        if (file.Recognizer is not null)
+        {
+            throw new InvalidDataException($"'{file.Source}' holds a digit recognizer, not a detector; pass it as the recognizer (DetectorOptions.RecognizerPath, --recognizer)");
+        }
+
         var config = file.Config ?? options.ConfigForStateDict ?? new ModelConfig();
         var model = new SsdDetector(config.Model);
         try
@@ -91,7 +102,43 @@ public sealed class DigitDetector : IDisposable
             throw;
         }
 
-        return new DigitDetector(model, config, options, file.Source);
+        RecognizerStage? recognizer = null;
+        try
+        {
+            recognizer = LoadRecognizer(options);
+            return new DigitDetector(model, config, options, file.Source, recognizer);
+        }
+        catch
+        {
+            recognizer?.Dispose();
+            model.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The recognizer the options ask for: a file, the embedded default when there is one, or none.</summary>
+    private static RecognizerStage? LoadRecognizer(DetectorOptions options)
+    {
+        if (!options.UseRecognizer)
+        {
+            return null;
+        }
+
+        var device = Torch.Device.Parse(options.Device);
+        if (options.RecognizerPath is { } path)
+        {
+            using var file = ModelFile.Load(path);
+            return RecognizerStage.Load(file, options.Fusion, device);
+        }
+
+        if (!DefaultModel.IsRecognizerAvailable)
+        {
+            return null;
+        }
+
+        using var stream = DefaultModel.OpenRecognizer();
+        using var embedded = ModelFile.Load(stream, DefaultModel.RecognizerName);
+        return RecognizerStage.Load(embedded, options.Fusion, device);
     }
 
     /// <summary>Detects digits in an image file (PNG, JPEG, BMP, TIFF; EXIF orientation applied).</summary>
@@ -158,19 +205,23 @@ public sealed class DigitDetector : IDisposable
         try
         {
             RunPasses(images, grays, passes, found);
+            var post = postprocessor.Options;
+            return passes.Select((plan, image) =>
+            {
+                var levels = plan.Select((pass, level) => new PyramidLevel(pass.Scale, found[image][level])).ToList();
+                var digits = PyramidMerge.Merge(levels, post.NmsIoU, post.MaxDetections, Options.PyramidMinHeight);
+                if (recognizer is not null)
+                {
+                    digits = recognizer.Apply(grays[image] ?? images[image], digits);
+                }
+
+                return new DetectionResult(images[image].Width, images[image].Height, digits, plan[0].Scale);
+            }).ToList();
         }
         finally
         {
             grays.ForEach(g => g?.Dispose());
         }
-
-        var post = postprocessor.Options;
-        return passes.Select((plan, image) =>
-        {
-            var levels = plan.Select((pass, level) => new PyramidLevel(pass.Scale, found[image][level])).ToList();
-            var digits = PyramidMerge.Merge(levels, post.NmsIoU, post.MaxDetections, Options.PyramidMinHeight);
-            return new DetectionResult(images[image].Width, images[image].Height, digits, plan[0].Scale);
-        }).ToList();
     }
 
     /// <summary>Runs every planned pass; passes of the same padded size, from any image, run as one batch.</summary>
@@ -210,6 +261,7 @@ public sealed class DigitDetector : IDisposable
 
         disposed = true;
         model.Dispose();
+        recognizer?.Dispose();
         lock (priors)
         {
             foreach (var tensor in priors.Values)

@@ -6,8 +6,9 @@ namespace DigitOcr.Inference;
 
 /// <summary>
 /// Reads phone numbers off an image: detects digits, groups them into numbers, and looks each number up in an
-/// optional directory; the match is the accepted lookup with the smallest distance (ties: the more confident
-/// number). Does not own the detector or the directory.
+/// optional directory: every number gets its own lookup (<see cref="PageReading.Readings"/>), and the page's match
+/// is the accepted lookup with the smallest distance (<see cref="PageReading.Match"/>). Does not own the detector
+/// or the directory.
 /// </summary>
 public sealed class PageReader(DigitDetector detector, NumberReader? reader = null, PhoneDirectory? directory = null)
 {
@@ -25,19 +26,6 @@ public sealed class PageReader(DigitDetector detector, NumberReader? reader = nu
     public PageReading Interpret(DetectionResult detection)
     {
         var numbers = reader.Read(detection.Digits);
-        if (directory is null)
-        {
-            return new PageReading(detection, numbers, null, []);
-        }
-
-        var lookups = numbers.Select(n => directory.Lookup(n)).ToList();
-        var match = lookups
-            .Select((result, i) => (Match: result as DirectoryMatch, Number: numbers[i]))
-            .Where(x => x.Match is not null)
-            .OrderBy(x => x.Match!.Distance)
-            .ThenByDescending(x => x.Number.Score)
-            .Select(x => x.Match)
-            .FirstOrDefault();
-        return new PageReading(detection, numbers, match, lookups);
+        return new PageReading(detection, numbers.Select(n => new NumberReading(n, directory?.Lookup(n))).ToList());
     }
 }

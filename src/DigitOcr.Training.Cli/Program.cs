@@ -14,6 +14,7 @@ var root = new RootCommand("DigitOcr trainer: trains and inspects the handwritte
     BenchTrainCommand.Create(),
     ExportCommand.Create(),
     EvaluateCommand.Create(),
+    EvaluateRecognizerCommand.Create(),
 };
 
 return CommandLineHost.Run(root, args, "trainer", TrainerExitCodes.Usage, TrainerExitCodes.Of, TrainerExitCodes.Unexpected);

@@ -50,7 +50,7 @@ public sealed record TrainingConfig
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"config '{path}' is not valid: {Describe(e)}", e);
+            throw new InvalidDataException($"config '{path}' is not valid: {Describe(e)}{DataPresets.HintFor(e)}", e);
         }
 
         return (config ?? throw new InvalidDataException($"config '{path}' is empty")).Validated(path);
@@ -84,31 +84,19 @@ public sealed record TrainingConfig
     /// <summary>The part a detector needs, as a model file carries it.</summary>
     public ModelConfig ModelConfig => new() { Name = Name, Model = Model, Priors = Priors, Postprocess = Postprocess };
 
+    /// <summary>Every problem of every section, each naming its field (with its section) and the allowed range.</summary>
+    public IEnumerable<string> Validate() =>
+        ModelConfig.Validate()
+            .Concat(Matcher.Validate())
+            .Concat(Loss.Validate())
+            .Concat(Training.Validate())
+            .Concat(Data.Validate().Within(nameof(Data)))
+            .Concat(OptionChecks.Problems(OptionChecks.AtLeast(InputSize, 32, nameof(InputSize))));
+
     /// <summary>Returns this config if it is consistent, else throws listing every problem.</summary>
     public TrainingConfig Validated(string sourceName = "config")
     {
-        var problems = ModelConfig.Validate().Concat(Matcher.Validate()).Concat(Loss.Validate())
-            .Concat(Training.Validate()).Concat(DataProblems()).ToList();
-        if (InputSize < 32)
-        {
-            problems.Add($"inputSize must be at least 32, got {InputSize}");
-        }
-
-        ConfigProblems.ThrowIfAny(problems, sourceName);
+        ConfigProblems.ThrowIfAny(Validate().ToList(), sourceName);
         return this;
-    }
-
-    private IEnumerable<string> DataProblems()
-    {
-        try
-        {
-            Data.Validate();
-        }
-        catch (ArgumentException e)
-        {
-            return ["data: " + e.Message];
-        }
-
-        return [];
     }
 }

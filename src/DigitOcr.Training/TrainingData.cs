@@ -33,7 +33,7 @@ public static class TrainingData
     public static IReadOnlyList<ValidationSet> CreateValidationSets(TrainingConfig config)
     {
         var options = ForModel(config);
-        var presets = new List<string> { options.Preset };
+        var presets = new List<DataPreset> { options.Preset };
         if (config.Training.ValidateBothPresets)
         {
             presets.AddRange(DataPresets.All.Where(p => p != options.Preset));
@@ -55,7 +55,7 @@ public static class TrainingData
             }
         }
 
-        return new ValidationSet(options.Preset, images);
+        return new ValidationSet(options.Preset.Name(), images);
     }
 
     /// <summary>Adapts the data loader's batches to the trainer.</summary>

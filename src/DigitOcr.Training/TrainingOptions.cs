@@ -73,21 +73,48 @@ public sealed record TrainingOptions
     /// </summary>
     public TrainingPrecision Precision { get; init; } = TrainingPrecision.Auto;
 
-    public IEnumerable<string> Validate()
+    /// <summary>Every value out of range, each naming its field and the allowed range.</summary>
+    public IEnumerable<string> Validate() => OptionChecks.Problems(
+        OptionChecks.AtLeast(Epochs, 1, nameof(Epochs)),
+        OptionChecks.AtLeast(ImagesPerEpoch, 1, nameof(ImagesPerEpoch)),
+        OptionChecks.AtLeast(BatchSize, 1, nameof(BatchSize)),
+        OptionChecks.Defined(Optimizer, nameof(Optimizer)),
+        OptionChecks.Positive(LearningRate, nameof(LearningRate)),
+        // 1 or more would make the velocity grow without bound.
+        Momentum is >= 0 and < 1 ? null : OptionChecks.Invariant($"momentum must be in [0, 1), got {Momentum}"),
+        OptionChecks.AtLeast(WeightDecay, 0, nameof(WeightDecay)),
+        OptionChecks.Defined(Schedule, nameof(Schedule)),
+        MilestonesProblem(),
+        Gamma is > 0 and <= 1 ? null : OptionChecks.Invariant($"gamma must be in (0, 1], got {Gamma}"),
+        OptionChecks.AtLeast(WarmupSteps, 0, nameof(WarmupSteps)),
+        OptionChecks.AtLeast(ValidationImages, 0, nameof(ValidationImages)),
+        OptionChecks.AtLeast(Threads, 0, nameof(Threads)),
+        DeviceProblem(),
+        OptionChecks.AtLeast(Patience, 0, nameof(Patience)),
+        OptionChecks.Positive(CheckpointMinutes, nameof(CheckpointMinutes)),
+        OptionChecks.Defined(Precision, nameof(Precision))).Within("training");
+
+    /// <summary>Milestones are epoch numbers: a milestone 0 would cut the rate before the first step.</summary>
+    private string? MilestonesProblem() =>
+        Milestones is not null && Milestones.All(m => m >= 1)
+            ? null
+            : $"milestones must be epoch numbers >= 1, got [{string.Join(", ", Milestones ?? [])}]";
+
+    private string? DeviceProblem()
     {
-        if (Epochs < 1 || ImagesPerEpoch < 1 || BatchSize < 1)
+        if (Device is null)
         {
-            yield return $"training.epochs, imagesPerEpoch and batchSize must be >= 1, got {Epochs}, {ImagesPerEpoch}, {BatchSize}";
+            return "device must be cpu, cuda or cuda:N, got null";
         }
 
-        if (LearningRate <= 0 || !double.IsFinite(LearningRate))
+        try
         {
-            yield return $"training.learningRate must be a positive number, got {LearningRate}";
+            Torch.Device.Parse(Device);
+            return null;
         }
-
-        if (WarmupSteps < 0 || ValidationImages < 0 || Threads < 0 || Patience < 0)
+        catch (FormatException e)
         {
-            yield return "training.warmupSteps, validationImages, threads and patience must be >= 0";
+            return $"device must be cpu, cuda or cuda:N: {e.Message}";
         }
     }
 }

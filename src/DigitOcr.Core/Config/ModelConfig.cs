@@ -21,7 +21,7 @@ public sealed record ModelConfig
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
-    private static readonly JsonSerializerOptions ModelSectionsOnly = new(JsonOptions) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip };
+    internal static readonly JsonSerializerOptions ModelSectionsOnly = new(JsonOptions) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip };
 
     public string Name { get; init; } = "resnet18-ssd";
 

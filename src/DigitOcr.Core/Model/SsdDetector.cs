@@ -71,11 +71,21 @@ public sealed class SsdDetector : Module<Tensor, SsdOutput>
     /// </summary>
     public IReadOnlyList<(int Height, int Width)> FeatureSizes(int height, int width)
     {
-        using var scope = torch.NewDisposeScope();
-        using var inference = torch.inference_mode();
-        var device = parameters().FirstOrDefault()?.device;
-        using var output = forward(torch.zeros([1, Options.InputChannels, height, width], device: device));
-        return output.FeatureSizes;
+        // In evaluation mode, so that the blank image leaves batch-norm statistics untouched.
+        var wasTraining = training;
+        eval();
+        try
+        {
+            using var scope = torch.NewDisposeScope();
+            using var inference = torch.inference_mode();
+            var device = parameters().FirstOrDefault()?.device;
+            using var output = forward(torch.zeros([1, Options.InputChannels, height, width], device: device));
+            return output.FeatureSizes;
+        }
+        finally
+        {
+            train(wasTraining);
+        }
     }
 
     public override SsdOutput forward(Tensor input)

@@ -29,7 +29,16 @@ public sealed class ModelFile : IDisposable
         Source = source;
         if (entries.TryGetValue(ConfigKey, out var json))
         {
-            Config = ModelConfig.FromJson(Encoding.UTF8.GetString(json.data<byte>()), $"'{source}' ({ConfigKey})");
+            var text = Encoding.UTF8.GetString(json.data<byte>());
+            if (RecognizerConfig.IsRecognizerJson(text))
+            {
+                Recognizer = RecognizerConfig.FromJson(text, $"'{source}' ({ConfigKey})");
+            }
+            else
+            {
+                Config = ModelConfig.FromJson(text, $"'{source}' ({ConfigKey})");
+            }
+
             Weights = entries.Where(kv => kv.Key.StartsWith(ModelPrefix, StringComparison.Ordinal))
                 .ToDictionary(kv => kv.Key[ModelPrefix.Length..], kv => kv.Value);
         }
@@ -44,8 +53,11 @@ public sealed class ModelFile : IDisposable
     /// <summary>Where the file came from (a path, or a name given to a stream).</summary>
     public string Source { get; }
 
-    /// <summary>The config the file carries; null for a plain PyTorch state dict.</summary>
+    /// <summary>The detector config the file carries; null for a plain PyTorch state dict or a recognizer.</summary>
     public ModelConfig? Config { get; }
+
+    /// <summary>The recognizer config, when the file holds a digit recognizer (<c>"task": "recognizer"</c>); else null.</summary>
+    public RecognizerConfig? Recognizer { get; }
 
     /// <summary>The model's state dict (reference names, no prefix); owned by this file.</summary>
     public IReadOnlyDictionary<string, Tensor> Weights { get; }
@@ -102,6 +114,22 @@ public sealed class ModelFile : IDisposable
                 $"the weights in '{Source}' do not fit the '{architecture.Name}' architecture (widths {string.Join("/", architecture.Model.Widths)}). " +
                 "For a plain state dict, name the config it was trained with (DetectorOptions.ConfigForStateDict). " + e.Message, e);
         }
+    }
+
+    /// <summary>
+    /// Writes a model-only file: the weights under <c>model.*</c> (optionally as float16, halving the size; they load
+    /// back as float32), <paramref name="configJson"/> in <c>meta.config</c>, and any <paramref name="extra"/> entries.
+    /// </summary>
+    public static void Save(string path, Module model, string configJson, bool halfPrecision, IEnumerable<KeyValuePair<string, Tensor>>? extra = null)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var state = model.state_dict();
+        var items = state.Select(kv => new KeyValuePair<string, Tensor>(
+            ModelPrefix + kv.Key,
+            halfPrecision && kv.Value.dtype == ScalarType.Float32 ? kv.Value.to(ScalarType.Float16) : kv.Value)).ToList();
+        items.Add(new(ConfigKey, torch.tensor(Encoding.UTF8.GetBytes(configJson))));
+        items.AddRange(extra ?? []);
+        TorchFile.Save(items, path);
     }
 
     public void Dispose() => entries.Dispose();

@@ -5,11 +5,31 @@ namespace DigitOcr.Reading;
 
 /// <summary>
 /// A number read from an image: its digits in reading order (<see cref="Text"/>), each detection with its own
-/// score, the number's confidence (geometric mean of its digits' scores), its bounding box in image pixels, and the
-/// index of the line it stands on (lines numbered top to bottom).
+/// score and alternatives, the number's confidence (geometric mean of its digits' scores), its bounding box in image
+/// pixels, and the index of the line it stands on (lines numbered top to bottom).
+/// <para>
+/// <see cref="Digits"/> are the readings the number was made of: where a format chose a digit's alternative
+/// (<see cref="NumberReaderOptions.Formats"/>), that digit's detection carries the alternative as its digit and
+/// score, and the detector's first choice among its <see cref="Detection.Alternatives"/>.
+/// </para>
 /// </summary>
 public sealed record RecognizedNumber(string Text, double Score, Box Box, IReadOnlyList<Detection> Digits, int Line)
 {
     /// <summary>Each digit's score, in reading order (for confidence-weighted directory lookup).</summary>
     public IReadOnlyList<float> DigitScores => Digits.Select(d => d.Score).ToList();
+
+    /// <summary>Each digit's other readings, best first, in reading order (empty lists where none are known).</summary>
+    public IReadOnlyList<IReadOnlyList<DigitAlternative>> DigitAlternatives => Digits.Select(d => d.Alternatives).ToList();
+
+    /// <summary>
+    /// False only when <see cref="NumberReaderOptions.Formats"/> are given and the number fits none of them
+    /// (with <see cref="FormatMismatchPolicy.Flag"/>); true otherwise.
+    /// </summary>
+    public bool FitsFormat { get; init; } = true;
+
+    /// <summary>The first of <see cref="NumberReaderOptions.Formats"/> the number fits; null when none are given or it fits none.</summary>
+    public NumberFormat? Format { get; init; }
+
+    /// <summary>How many digits a format changed to one of their alternatives (0 when none did).</summary>
+    public int FormatCorrections { get; init; }
 }

@@ -1,3 +1,5 @@
+using DigitOcr.Preprocessing;
+
 namespace DigitOcr.Inference.Passes;
 
 /// <summary>

@@ -11,4 +11,11 @@ public enum NoMatchReason
 
     /// <summary>Two or more entries are closest within <see cref="LookupOptions.Margin"/> of each other.</summary>
     Ambiguous,
+
+    /// <summary>
+    /// The read is one entry exactly, but a doubtful digit's alternative (<see cref="Postprocess.Detection.Alternatives"/>)
+    /// makes it another entry, at a cost within <see cref="LookupOptions.Margin"/>: the reader could not tell
+    /// which of the two people's numbers it saw. <see cref="NoMatch.Closest"/> holds the exact entry first.
+    /// </summary>
+    AmbiguousReading,
 }

@@ -1,4 +1,5 @@
 using System.Collections;
+using DigitOcr.Postprocess;
 using DigitOcr.Reading;
 
 namespace DigitOcr.Inference.PhoneBook;
@@ -12,6 +13,13 @@ namespace DigitOcr.Inference.PhoneBook;
 /// <see cref="WeightedEditDistance"/> (cheap where the reader was unsure) and accepts the closest if it is within
 /// <see cref="LookupOptions.MaxDistance"/> and clearly closer, by <see cref="LookupOptions.Margin"/>, than the
 /// next one. Otherwise the result says why not: <see cref="NoMatchReason"/>.
+/// </para>
+/// <para>
+/// What else the reader thought a digit might be (<see cref="Detection.Alternatives"/>) makes corrections to those
+/// digits cheaper (<see cref="WeightedEditDistance"/>: the log-likelihood ratio of the two readings), and makes an
+/// exact read ambiguous when an alternative within <see cref="LookupOptions.Margin"/> reads as another entry
+/// (<see cref="NoMatchReason.AmbiguousReading"/>): no answer beats naming the wrong person. Without alternatives
+/// a lookup is exactly as it was, at the same speed.
 /// </para>
 /// <para>
 /// The entries within one edit come from a symmetric-delete ("SymSpell") index, not a scan, so a
@@ -81,9 +89,22 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
     public static PhoneDirectory Load(TextReader reader, string sourceName, PhoneDirectoryOptions? options = null) =>
         DirectoryCsvLoader.LoadText(reader, sourceName, options);
 
-    /// <summary>Looks up a number read by <see cref="NumberReader"/>, with its digits' scores as confidences.</summary>
-    public LookupResult Lookup(RecognizedNumber number) =>
-        Lookup(number.Text, number.Digits.Select(d => d.Score).ToArray());
+    /// <summary>
+    /// Looks up a number read by <see cref="NumberReader"/>, with its digits' scores as confidences and their
+    /// alternatives.
+    /// </summary>
+    public LookupResult Lookup(RecognizedNumber number)
+    {
+        var confidences = new float[number.Digits.Count];
+        var alternatives = new IReadOnlyList<DigitAlternative>[number.Digits.Count];
+        for (var i = 0; i < confidences.Length; i++)
+        {
+            confidences[i] = number.Digits[i].Score;
+            alternatives[i] = number.Digits[i].Alternatives;
+        }
+
+        return Lookup(number.Text, confidences, alternatives);
+    }
 
     /// <summary>
     /// Finds the entry a read number belongs to. <paramref name="digits"/> are the digits read (0-9 only, as read:
@@ -91,9 +112,38 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
     /// reader's confidence in each, in [0, 1].
     /// </summary>
     /// <exception cref="ArgumentException">A character is not a digit, or the confidences do not match the digits one to one, or one is outside [0, 1].</exception>
-    public LookupResult Lookup(ReadOnlySpan<char> digits, ReadOnlySpan<float> confidences)
+    public LookupResult Lookup(ReadOnlySpan<char> digits, ReadOnlySpan<float> confidences) => Find(digits, confidences, alternatives: null);
+
+    /// <summary>
+    /// Finds the entry a read number belongs to, as <see cref="Lookup(ReadOnlySpan{char}, ReadOnlySpan{float})"/>,
+    /// with what else the reader thought each digit might be: <paramref name="alternatives"/> holds one list per
+    /// digit (empty where there are none), each a digit and its probability, as in <see cref="Detection.Alternatives"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">A character is not a digit, or the confidences or alternatives do not match the digits one to one, or one is out of range.</exception>
+    public LookupResult Lookup(ReadOnlySpan<char> digits, ReadOnlySpan<float> confidences, IReadOnlyList<IReadOnlyList<DigitAlternative>> alternatives)
+    {
+        ArgumentNullException.ThrowIfNull(alternatives);
+        return Find(digits, confidences, alternatives);
+    }
+
+    public IEnumerator<DirectoryEntry> GetEnumerator()
+    {
+        for (var i = 0; i < keys.Length; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private LookupResult Find(ReadOnlySpan<char> digits, ReadOnlySpan<float> confidences, IReadOnlyList<IReadOnlyList<DigitAlternative>>? alternatives)
     {
         ReadValidation.ThrowIfInvalid(digits, confidences);
+        if (alternatives is not null)
+        {
+            ReadValidation.ThrowIfInvalid(digits, alternatives);
+        }
+
         if (digits.Length > LongestUsefulRead || keys.Length == 0)
         {
             return NoCandidates;
@@ -115,37 +165,86 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
             return NoCandidates;
         }
 
+        // Substitution costs per read digit and digit value, only where the reader gave alternatives.
+        var costs = SubstitutionCosts.AnyIn(alternatives, countryCode) ? stackalloc float[read.Length * SubstitutionCosts.Stride] : [];
+        if (!costs.IsEmpty)
+        {
+            SubstitutionCosts.Fill(read, confidences, alternatives!, countryCode, costs);
+        }
+
         var readKey = PhoneKey.Pack(read);
         foreach (var id in index.Probe(readKey))
         {
             if (keys[id] == readKey)
             {
-                return new DirectoryMatch(this[id], 0f, IsExact: true, RunnerUpDistance: null);
+                return costs.IsEmpty
+                    ? new DirectoryMatch(this[id], 0f, IsExact: true, RunnerUpDistance: null)
+                    : ExactOrAmbiguous(id, read, costs, alternatives!, countryCode);
             }
         }
 
         Span<int> found = stackalloc int[MaxCandidates];
         Span<float> distances = stackalloc float[MaxCandidates];
-        var count = CollectCandidates(read, confidences, readKey, found, distances);
+        var count = CollectCandidates(read, confidences, costs, readKey, found, distances);
         return count == 0 ? NoCandidates : Decide(found[..count], distances[..count]);
     }
 
-    public IEnumerator<DirectoryEntry> GetEnumerator()
+    /// <summary>
+    /// The read is entry <paramref name="exact"/>; it stays a match unless reading one digit as one of its
+    /// alternatives (<paramref name="alternatives"/> from <paramref name="offset"/> on), at a cost below
+    /// <see cref="LookupOptions.Margin"/>, makes it another entry.
+    /// </summary>
+    private LookupResult ExactOrAmbiguous(
+        int exact, ReadOnlySpan<byte> read, ReadOnlySpan<float> costs, IReadOnlyList<IReadOnlyList<DigitAlternative>> alternatives, int offset)
     {
-        for (var i = 0; i < keys.Length; i++)
+        List<(int Id, float Distance)>? rivals = null;
+        Span<byte> variant = stackalloc byte[read.Length];
+        read.CopyTo(variant);
+        for (var i = 0; i < read.Length; i++)
         {
-            yield return this[i];
-        }
-    }
+            var listed = alternatives[offset + i];
+            for (var k = 0; k < listed.Count; k++)
+            {
+                var alternative = listed[k];
+                var cost = costs[(i * SubstitutionCosts.Stride) + alternative.Digit];
+                if (alternative.Digit == read[i] || !(cost < LookupOptions.Margin))
+                {
+                    continue;
+                }
 
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+                variant[i] = (byte)alternative.Digit;
+                var key = PhoneKey.Pack(variant);
+                foreach (var id in index.Probe(key))
+                {
+                    if (keys[id] == key && !Holds(rivals, id))
+                    {
+                        (rivals ??= []).Add((id, cost));
+                    }
+                }
+            }
+
+            variant[i] = read[i];
+        }
+
+        if (rivals is null)
+        {
+            return new DirectoryMatch(this[exact], 0f, IsExact: true, RunnerUpDistance: null);
+        }
+
+        rivals.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : a.Id.CompareTo(b.Id));
+        var closest = new List<DirectoryCandidate> { new(this[exact], 0f) };
+        closest.AddRange(rivals.Select(r => new DirectoryCandidate(this[r.Id], r.Distance)));
+        return new NoMatch(NoMatchReason.AmbiguousReading, closest);
+    }
 
     /// <summary>
     /// Fills <paramref name="found"/> with the distinct entries one edit from the read, and their distances;
-    /// returns how many. Probes the read itself (it may be an entry minus a digit) and each of its deletions (an
-    /// entry with one digit substituted shares one; an entry one digit shorter is one).
+    /// returns how many; <paramref name="costs"/>, when not empty, are the substitution costs. Probes the read
+    /// itself (it may be an entry minus a digit) and each of its deletions (an entry with one digit substituted
+    /// shares one; an entry one digit shorter is one).
     /// </summary>
-    private int CollectCandidates(ReadOnlySpan<byte> read, ReadOnlySpan<float> confidences, long readKey, Span<int> found, Span<float> distances)
+    private int CollectCandidates(
+        ReadOnlySpan<byte> read, ReadOnlySpan<float> confidences, ReadOnlySpan<float> costs, long readKey, Span<int> found, Span<float> distances)
     {
         Span<long> probes = stackalloc long[PhoneKey.MaxLength + 1];
         probes[0] = readKey;
@@ -165,7 +264,9 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
                 }
 
                 found[count] = id;
-                distances[count] = WeightedEditDistance.Compute(read, confidences, (ReadOnlySpan<byte>)entry, LookupOptions.InsertionCost);
+                distances[count] = costs.IsEmpty
+                    ? WeightedEditDistance.Compute(read, confidences, (ReadOnlySpan<byte>)entry, LookupOptions.InsertionCost)
+                    : WeightedEditDistance.Compute(confidences, costs, entry, LookupOptions.InsertionCost);
                 count++;
             }
         }
@@ -208,6 +309,22 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
         closest.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : a.Id.CompareTo(b.Id));
         var reason = distances[best] > LookupOptions.MaxDistance ? NoMatchReason.TooFar : NoMatchReason.Ambiguous;
         return new NoMatch(reason, closest.Select(c => new DirectoryCandidate(this[c.Id], c.Distance)).ToList());
+    }
+
+    private static bool Holds(List<(int Id, float Distance)>? rivals, int id)
+    {
+        if (rivals is not null)
+        {
+            foreach (var rival in rivals)
+            {
+                if (rival.Id == id)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     // Closer first; equally close ones in file order.

@@ -15,7 +15,7 @@ internal static class BenchDataCommand
 {
     public static Command Create()
     {
-        var presets = new Option<string[]>("--preset") { Description = "Presets to measure.", DefaultValueFactory = _ => [DataPresets.Pages, DataPresets.Reference], AllowMultipleArgumentsPerToken = true };
+        var presets = new Option<DataPreset[]>("--preset") { Description = "Presets to measure.", DefaultValueFactory = _ => [DataPreset.Pages, DataPreset.Reference], AllowMultipleArgumentsPerToken = true };
         var seconds = new Option<double>("--seconds") { Description = "Seconds per single-thread measurement.", DefaultValueFactory = _ => 5 };
         var config = new Option<FileInfo?>("--config") { Description = "Data options JSON file (crop size, batch size, workers...)." };
         var batchSize = new Option<int?>("--batch") { Description = "Batch size (overrides the config's loader.batchSize)." };
@@ -80,7 +80,7 @@ internal static class BenchDataCommand
         var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
         var unit = source.GroupSize > 1 ? "pages" : "canvases";
         Console.WriteLine(
-            $"{source.Preset,-10} one thread: {groups / wall,8:F1} {unit}/s, {samples / wall,8:F1} {source.Width}x{source.Height} samples/s " +
+            $"{source.Preset.Name(),-10} one thread: {groups / wall,8:F1} {unit}/s, {samples / wall,8:F1} {source.Width}x{source.Height} samples/s " +
             $"(wall); {samples / cpu,8:F1} samples per CPU-second ({samples} samples in {wall:F1} s, {cpu:F1} CPU-s)");
     }
 
@@ -97,7 +97,7 @@ internal static class BenchDataCommand
 
         var wall = clock.Elapsed.TotalSeconds;
         Console.WriteLine(
-            $"{loader.Source.Preset,-10} loader alone: {batches * loader.Options.BatchSize / wall,8:F1} images/s, {batches / wall:F2} batches/s");
+            $"{loader.Source.Preset.Name(),-10} loader alone: {batches * loader.Options.BatchSize / wall,8:F1} images/s, {batches / wall:F2} batches/s");
     }
 
     /// <summary>A trainer whose step keeps <paramref name="threads"/> cores busy for <paramref name="stepMs"/>: how long does it wait for batches?</summary>
@@ -126,7 +126,7 @@ internal static class BenchDataCommand
         var steady = waited - firstWait;
         var steadyTotal = total - firstWait;
         Console.WriteLine(
-            $"{loader.Source.Preset,-10} training simulation ({steps} steps of {stepMs:F0} ms on {threads} busy thread(s)): waited {waited.TotalMilliseconds:F0} ms " +
+            $"{loader.Source.Preset.Name(),-10} training simulation ({steps} steps of {stepMs:F0} ms on {threads} busy thread(s)): waited {waited.TotalMilliseconds:F0} ms " +
             $"= {100 * waited / total:F1}% of the run; after the first batch {100 * steady / steadyTotal:F2}% (first batch {firstWait.TotalMilliseconds:F0} ms)");
     }
 

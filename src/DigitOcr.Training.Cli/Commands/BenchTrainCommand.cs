@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using DigitOcr.Config;
 using DigitOcr.Data.Mnist;
+using DigitOcr.Data.Sources;
 using DigitOcr.Torch;
 using DigitOcr.Training;
 
@@ -23,7 +24,7 @@ internal static class BenchTrainCommand
         var warmup = new Option<int>("--warmup") { Description = "Untimed steps first.", DefaultValueFactory = _ => 2 };
         var batch = new Option<int>("--batch-size") { Description = "Images per step.", DefaultValueFactory = _ => 16 };
         var threads = new Option<int>("--threads") { Description = "Intra-op threads on both sides.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var data = new Option<string>("--data") { Description = "DigitOcr's data preset (reference or pages).", DefaultValueFactory = _ => "reference" };
+        var data = new Option<DataPreset>("--data") { Description = "DigitOcr's data preset (reference or pages).", DefaultValueFactory = _ => DataPreset.Reference };
         var skipPyTorch = new Option<bool>("--no-pytorch") { Description = "Measure DigitOcr only." };
         var channelsLast = new Option<bool?>("--channels-last") { Description = "Override training.channelsLast." };
         var precision = new Option<TrainingPrecision?>("--precision") { Description = "Override training.precision for DigitOcr (auto, float32, bfloat16)." };
@@ -48,13 +49,13 @@ internal static class BenchTrainCommand
                     ChannelsLast = parse.GetValue(channelsLast) ?? loaded.Training.ChannelsLast,
                     Precision = parse.GetValue(precision) ?? loaded.Training.Precision,
                 },
-                Data = loaded.Data with { Preset = parse.GetValue(data) ?? "reference" },
+                Data = loaded.Data with { Preset = parse.GetValue(data) },
             }).Validated();
             var c = CultureInfo.InvariantCulture;
             var autocast = TrainingPrecisions.AutocastType(options.Training.Precision, Torch.DeviceType.CPU);
             var pytorchLikeOurs = parse.GetValue(matched);
             Console.WriteLine(string.Format(c, "{0} at {1}x{1}, batch {2}, {3} thread(s), {4} data, channels-last {5}, {6}; {7} warm-up + {8} timed steps per round",
-                options.Name, options.InputSize, options.Training.BatchSize, options.Training.Threads, options.Data.Preset, options.Training.ChannelsLast,
+                options.Name, options.InputSize, options.Training.BatchSize, options.Training.Threads, options.Data.Preset.Name(), options.Training.ChannelsLast,
                 TrainingPrecisions.Describe(autocast), parse.GetValue(warmup), parse.GetValue(steps)));
             Console.WriteLine(pytorchLikeOurs
                 ? "PyTorch runs with the same memory format and autocast as DigitOcr (--pytorch-matched)."

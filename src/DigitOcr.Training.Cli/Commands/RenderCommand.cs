@@ -18,7 +18,7 @@ internal static class RenderCommand
 
     public static Command Create()
     {
-        var preset = new Option<string>("--preset") { Description = "Data preset: pages or reference (overrides --config).", };
+        var preset = new Option<DataPreset?>("--preset") { Description = "Data preset: pages or reference (overrides --config).", };
         var split = new Option<DataSplit>("--split") { Description = "Which digits: Train, Validation or Test.", DefaultValueFactory = _ => DataSplit.Train };
         var count = new Option<int>("--count") { Description = "How many samples (or pages).", DefaultValueFactory = _ => 16 };
         var seed = new Option<int?>("--seed") { Description = "Seed (overrides --config)." };
@@ -39,9 +39,9 @@ internal static class RenderCommand
         command.SetAction(parse =>
         {
             var options = parse.GetValue(config) is { } file ? ConfigFiles.LoadData(file.FullName) : new DataOptions();
-            if (parse.GetValue(preset) is { } name)
+            if (parse.GetValue(preset) is { } chosen)
             {
-                options = options with { Preset = name };
+                options = options with { Preset = chosen };
             }
 
             if (parse.GetValue(seed) is { } s)
@@ -70,7 +70,7 @@ internal static class RenderCommand
                         : source.Generate(parse.GetValue(epoch), i);
                     var picture = parse.GetValue(plain) ? sample.Image.ToColor() : Annotate(sample);
                     renders.Add(picture);
-                    var fileName = $"{source.Preset}-{(wholePages ? "page" : "sample")}-{i:D3}.png";
+                    var fileName = $"{source.Preset.Name()}-{(wholePages ? "page" : "sample")}-{i:D3}.png";
                     if (!parse.GetValue(sheetOnly))
                     {
                         picture.Save(Path.Combine(folder.FullName, fileName));

@@ -19,7 +19,7 @@ internal static partial class TrainCommand
 {
     public static Command Create()
     {
-        var config = ValidatedOptions.ExistingFile("--config", "Detector config (configs/*.json).", "a config file such as configs/lite.json");
+        var config = ValidatedOptions.ExistingFile("--config", "Detector or recognizer config (configs/*.json).", "a config file such as configs/lite.json");
         config.Required = true;
         var output = ValidatedOptions.OutputFolder("--output", "Folder for checkpoints and metrics (default: runs/<config name>).");
         var resume = new Option<bool>("--resume") { Description = "Continue from <output>/last.pt." };
@@ -30,7 +30,7 @@ internal static partial class TrainCommand
         var seed = ValidatedOptions.OptionalInteger("--seed", "Override training.seed (weights) and data.seed", 0, int.MaxValue);
         var threads = ValidatedOptions.OptionalInteger("--threads", "Override training.threads (0: all cores)", 0, 1024);
         var device = ValidatedOptions.Word("--device", "Override training.device (cpu, cuda, cuda:N).", ["cpu", "cuda"], CudaDevice(), "cuda:N");
-        var data = ValidatedOptions.Word("--data", "Override data.preset (pages or reference).", DataPresets.All);
+        var data = new Option<DataPreset?>("--data") { Description = "Override data.preset (pages or reference)." };
         var validation = ValidatedOptions.OptionalInteger("--validation-images", "Override training.validationImages", 0, int.MaxValue);
         var precision = ValidatedOptions.OptionalChoice<TrainingPrecision>("--precision", "Override training.precision.");
         var init = ValidatedOptions.ExistingFile("--init", "Start from this model file's weights (a checkpoint, an exported model or a PyTorch state dict) instead of random ones.", "a model file such as runs/lite/best.pt");
@@ -40,6 +40,14 @@ internal static partial class TrainCommand
         };
         command.SetAction((parse, cancellation) =>
         {
+            var path = parse.GetValue(config)!;
+            if (File.Exists(path) && RecognizerConfig.IsRecognizerJson(File.ReadAllText(path)))
+            {
+                return Task.FromResult(RecognizerTraining.Run(
+                    path, parse.GetValue(output), parse.GetValue(resume), parse.GetValue(epochs), parse.GetValue(batch),
+                    parse.GetValue(lr), parse.GetValue(seed), parse.GetValue(threads), cancellation));
+            }
+
             var loaded = ConfigFiles.Load(parse.GetValue(config)!);
             var t = loaded.Training;
             var d = loaded.Data;
@@ -120,7 +128,7 @@ internal static partial class TrainCommand
         try
         {
             PrepareOutput(config, folder, resume);
-            Console.WriteLine($"training {config.Name}: {config.Data.Preset} data, {config.Training.Epochs} epochs x {config.Training.ImagesPerEpoch:N0} images, batch {config.Training.BatchSize}, {config.Training.Optimizer} lr {config.Training.LearningRate:G3}, {TrainingPrecisions.Describe(TrainingPrecisions.AutocastType(config.Training.Precision, Torch.Device.Parse(config.Training.Device).Type))}, output {folder}");
+            Console.WriteLine($"training {config.Name}: {config.Data.Preset.Name()} data, {config.Training.Epochs} epochs x {config.Training.ImagesPerEpoch:N0} images, batch {config.Training.BatchSize}, {config.Training.Optimizer} lr {config.Training.LearningRate:G3}, {TrainingPrecisions.Describe(TrainingPrecisions.AutocastType(config.Training.Precision, Torch.Device.Parse(config.Training.Device).Type))}, output {folder}");
             Console.WriteLine($"process {Environment.ProcessId}: Ctrl-C or `kill {Environment.ProcessId}` saves a checkpoint and stops; --resume continues");
             using var source = TrainingData.CreateTrainingSource(config);
             var validation = TrainingData.CreateValidationSets(config);

@@ -16,12 +16,13 @@ public sealed record NumberMatchResult(int Numbers, int ReadExactly)
 /// <see cref="NumberReader"/> produced the same digit string over the same place (number boxes overlapping at IoU
 /// &gt;= 0.5). Every read number serves one written number at most.
 /// </summary>
-public sealed class NumberExactMatch(NumberReader reader, int minDigits = 2, double iouThreshold = 0.5)
+public sealed class NumberExactMatch(NumberReader reader, int? minDigits = null, double iouThreshold = 0.5)
 {
     private int numbers;
     private int readExactly;
 
-    public int MinDigits { get; } = minDigits;
+    /// <summary>Written numbers this long count; by default what the reader itself calls a number.</summary>
+    public int MinDigits { get; } = minDigits ?? reader.Options.MinDigits;
 
     public void Add(IReadOnlyList<Detection> detections, IReadOnlyList<LabeledBox> truths)
     {

@@ -59,7 +59,7 @@ public class BatchLoaderTests
     [Fact]
     public void ReadEpoch_RealSource_MatchesBatchesMadeOneByOne()
     {
-        var source = SampleSources.Create(new DataOptions { Preset = DataPresets.Reference, DataFolder = TestGlyphs.DataFolder }, DataSplit.Train);
+        var source = SampleSources.Create(new DataOptions { Preset = DataPreset.Reference, DataFolder = TestGlyphs.DataFolder }, DataSplit.Train);
         var loader = new BatchLoader(source, new LoaderOptions { BatchSize = 2, Workers = 2 });
 
         using var stream = loader.ReadEpoch(epoch: 1, batchCount: 3);

@@ -56,7 +56,7 @@ public class DataLeakTests
     [Fact]
     public void GeneratingManySamples_LeavesNoImages()
     {
-        var source = SampleSources.Create(new DataOptions { Preset = DataPresets.Reference, DataFolder = TestGlyphs.DataFolder }, DataSplit.Train);
+        var source = SampleSources.Create(new DataOptions { Preset = DataPreset.Reference, DataFolder = TestGlyphs.DataFolder }, DataSplit.Train);
         using (source.Generate(0, 0))
         {
         }

@@ -15,7 +15,7 @@ internal sealed class FakeSampleSource(int groupSize = 1, bool jitter = true, lo
 {
     private long highestGroup = -1;
 
-    public string Preset => "fake";
+    public DataPreset Preset => DataPreset.Pages;
 
     public DataSplit Split => DataSplit.Train;
 

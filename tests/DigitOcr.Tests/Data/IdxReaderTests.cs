@@ -1,14 +1,15 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using DigitOcr.Data.Mnist;
+using DigitOcr.Tests.Support;
 
 namespace DigitOcr.Tests.Data;
 
 public sealed class IdxReaderTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("digitocr-idx-").FullName;
+    private readonly TempFolder folder = new("digitocr-idx-");
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => folder.Dispose();
 
     [Fact]
     public void ReadImages_ValidFile_ReturnsSizesAndPixels()
@@ -76,7 +77,7 @@ public sealed class IdxReaderTests : IDisposable
     [Fact]
     public void ReadImages_MissingFile_ThrowsFileNotFound()
     {
-        Assert.Throws<FileNotFoundException>(() => IdxReader.ReadImages(Path.Combine(folder, "absent")));
+        Assert.Throws<FileNotFoundException>(() => IdxReader.ReadImages(folder.File("absent")));
     }
 
     [Fact]
@@ -92,7 +93,7 @@ public sealed class IdxReaderTests : IDisposable
     [Fact]
     public void LoadMnist_EmptyFolder_MessageNamesTheFetchScript()
     {
-        var error = Assert.Throws<FileNotFoundException>(() => MnistData.LoadMnist(folder, MnistSplit.Train));
+        var error = Assert.Throws<FileNotFoundException>(() => MnistData.LoadMnist(folder.Path, MnistSplit.Train));
 
         Assert.Contains("scripts/fetch-mnist.sh", error.Message);
         Assert.Contains("train-images-idx3-ubyte", error.Message);
@@ -101,7 +102,7 @@ public sealed class IdxReaderTests : IDisposable
     [Fact]
     public void LoadFashionMnist_EmptyFolder_MessageNamesTheDebianPackage()
     {
-        var error = Assert.Throws<FileNotFoundException>(() => MnistData.LoadFashionMnist(folder, MnistSplit.Test));
+        var error = Assert.Throws<FileNotFoundException>(() => MnistData.LoadFashionMnist(folder.Path, MnistSplit.Test));
 
         Assert.Contains("dataset-fashion-mnist", error.Message);
     }
@@ -142,7 +143,7 @@ public sealed class IdxReaderTests : IDisposable
 
     private string Write(string name, byte[] bytes)
     {
-        var path = Path.Combine(folder, name);
+        var path = folder.File(name);
         File.WriteAllBytes(path, bytes);
         return path;
     }

@@ -29,11 +29,22 @@ public class NumberExactMatchTests
     }
 
     [Fact]
+    public void WrittenNumbersShorterThanTheReadersMinimum_AreNotEvaluated()
+    {
+        // The reader calls 3+ digits a number by default: a written "42" is not one, so it cannot count as missed.
+        var metric = new NumberExactMatch(new NumberReader());
+        var pair = Number("42", 10, 10, 0);
+        metric.Add(Detected(pair).ToList(), pair);
+        Assert.Equal(0, metric.Compute().Numbers);
+        Assert.Equal(3, metric.MinDigits);
+    }
+
+    [Fact]
     public void AReadInTheWrongPlace_DoesNotCount()
     {
         var metric = new NumberExactMatch(new NumberReader());
-        var truth = Number("42", 10, 10, 0);
-        metric.Add(Detected(Number("42", 300, 300, 0)).ToList(), truth);
+        var truth = Number("420", 10, 10, 0);
+        metric.Add(Detected(Number("420", 300, 300, 0)).ToList(), truth);
         Assert.Equal(new NumberMatchResult(1, 0), metric.Compute());
     }
 

@@ -1,4 +1,5 @@
 using DigitOcr.Imaging;
+using DigitOcr.Tests.Support;
 
 namespace DigitOcr.Tests.Imaging;
 
@@ -71,21 +72,14 @@ public class ImageCodecTests
     [InlineData("page.tiff")]
     public void SaveThenLoad_LosslessExtension_ReturnsIdenticalPixels(string name)
     {
-        var folder = Directory.CreateTempSubdirectory("digitocr-imaging-");
-        try
-        {
-            var path = Path.Combine(folder.FullName, name);
-            using var original = TestImages.Gradient(16, 9);
+        using var folder = new TempFolder("digitocr-imaging-");
+        var path = folder.File(name);
+        using var original = TestImages.Gradient(16, 9);
 
-            original.Save(path);
-            using var loaded = Image.Load(path);
+        original.Save(path);
+        using var loaded = Image.Load(path);
 
-            Assert.Equal(original.ToPixels(), loaded.ToPixels());
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        Assert.Equal(original.ToPixels(), loaded.ToPixels());
     }
 
     [Theory]
@@ -93,20 +87,13 @@ public class ImageCodecTests
     [InlineData("page.jpeg")]
     public void Save_JpegExtension_WritesAJpeg(string name)
     {
-        var folder = Directory.CreateTempSubdirectory("digitocr-imaging-");
-        try
-        {
-            var path = Path.Combine(folder.FullName, name);
-            using var original = TestImages.Gradient(16, 9);
+        using var folder = new TempFolder("digitocr-imaging-");
+        var path = folder.File(name);
+        using var original = TestImages.Gradient(16, 9);
 
-            original.Save(path);
+        original.Save(path);
 
-            Assert.Equal([0xFF, 0xD8], File.ReadAllBytes(path)[..2]);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        Assert.Equal([0xFF, 0xD8], File.ReadAllBytes(path)[..2]);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DigitOcr.Imaging;
+using DigitOcr.Tests.Support;
 
 namespace DigitOcr.Tests.Imaging;
 
@@ -124,7 +125,8 @@ public class ImageDecodeErrorTests
     [Fact]
     public void Load_MissingFile_ThrowsFileNotFoundNamingThePath()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"no-such-image-{Guid.NewGuid():N}.png");
+        using var folder = new TempFolder("digitocr-imaging-");
+        var path = folder.File("no-such-image.png");
 
         var error = Assert.Throws<FileNotFoundException>(() => Image.Load(path));
 

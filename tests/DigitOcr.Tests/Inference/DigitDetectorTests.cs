@@ -11,19 +11,19 @@ namespace DigitOcr.Tests.Inference;
 [Collection(DigitOcr.Tests.Torch.LeakTestCollection.Name)]
 public sealed class DigitDetectorTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("digitocr-detector-").FullName;
+    private readonly TempFolder folder = new("digitocr-detector-");
     private readonly DigitDetector detector;
 
     public DigitDetectorTests()
     {
         // Threshold 0: an untrained model's scores sit near 1/11, and these tests need detections to compare.
-        detector = DigitDetector.Load(TinyModel.Save(Path.Combine(folder, "tiny.pt")), new DetectorOptions { ScoreThreshold = 0, MaxDetections = 20 });
+        detector = DigitDetector.Load(TinyModel.Save(folder.File("tiny.pt")), new DetectorOptions { ScoreThreshold = 0, MaxDetections = 20 });
     }
 
     public void Dispose()
     {
         detector.Dispose();
-        Directory.Delete(folder, recursive: true);
+        folder.Dispose();
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class DigitDetectorTests : IDisposable
     [Fact]
     public void LargeImage_IsScaledDown_AndBoxesComeBackInOriginalPixels()
     {
-        using var small = DigitDetector.Load(Path.Combine(folder, "tiny.pt"), new DetectorOptions { ScoreThreshold = 0, MaxSide = 256 });
+        using var small = DigitDetector.Load(folder.File("tiny.pt"), new DetectorOptions { ScoreThreshold = 0, MaxSide = 256 });
         var result = small.Detect(WritePage(1024, 512));
         Assert.Equal(0.25, result.Scale, 3);
         Assert.All(result.Digits, d => Assert.True(d.Box.X2 <= 1024 && d.Box.Y2 <= 512 && d.Box.X1 >= 0 && d.Box.Y1 >= 0));
@@ -82,7 +82,7 @@ public sealed class DigitDetectorTests : IDisposable
     [InlineData("corrupt.png", new byte[] { 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3 })]
     public void BadImageFiles_RaiseAClearErrorNamingTheFile(string name, byte[] content)
     {
-        var path = Path.Combine(folder, name);
+        var path = folder.File(name);
         File.WriteAllBytes(path, content);
         var error = Assert.Throws<ImageDecodeException>(() => detector.Detect(path));
         Assert.Contains(path, error.Message);
@@ -99,7 +99,7 @@ public sealed class DigitDetectorTests : IDisposable
     [Fact]
     public void MissingModelFile_SaysWhatToPass()
     {
-        var error = Assert.Throws<FileNotFoundException>(() => DigitDetector.Load(Path.Combine(folder, "nope.pt")));
+        var error = Assert.Throws<FileNotFoundException>(() => DigitDetector.Load(folder.File("nope.pt")));
         Assert.Contains("nope.pt", error.Message);
     }
 
@@ -117,8 +117,8 @@ public sealed class DigitDetectorTests : IDisposable
         // A trained model, so that detections are confident and well apart (an untrained model's scores all sit near
         // 1/11 and their order is noise). The shipped model is float16 already: its weights, each moved by up to half
         // a float16 step, make a float32 model that float16 cannot store exactly, as a freshly trained one would be.
-        var fullPath = Path.Combine(folder, "lite-float32.pt");
-        var halfPath = Path.Combine(folder, "lite-float16.pt");
+        var fullPath = folder.File("lite-float32.pt");
+        var halfPath = folder.File("lite-float16.pt");
         torch.manual_seed(5);
         using (var shipped = ModelFile.Load(Path.Combine(Shell.RepositoryRoot(), "models", "digitocr-lite.pt")))
         using (var scope = torch.NewDisposeScope())
@@ -196,7 +196,7 @@ public sealed class DigitDetectorTests : IDisposable
             image.DrawLine(x, height / 3.0, x + 12, height * 2 / 3.0, Color.Black, 3);
         }
 
-        var path = Path.Combine(folder, $"{name}-{width}x{height}.png");
+        var path = folder.File($"{name}-{width}x{height}.png");
         image.Save(path);
         return path;
     }

@@ -9,23 +9,32 @@ namespace DigitOcr.Tests.Packaging;
 /// </summary>
 public sealed class PackageConsumerTests : IDisposable
 {
-    private readonly string work = Directory.CreateTempSubdirectory("digitocr-package-").FullName;
+    private readonly TempFolder work = new("digitocr-package-");
 
-    public void Dispose() => Directory.Delete(work, recursive: true);
+    public void Dispose() => work.Dispose();
 
     [Fact]
     public void FreshConsoleProject_ReferencingThePackage_ReadsTheSamplePage()
     {
         var root = Shell.RepositoryRoot();
-        var feed = Path.Combine(work, "feed");
+        var feed = work.File("feed");
         var version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}";
-        foreach (var project in new[] { "src/DigitOcr.Core/DigitOcr.Core.csproj", "src/DigitOcr.Inference/DigitOcr.Inference.csproj" })
+        foreach (var project in new[] { "src/DigitOcr.Torch/DigitOcr.Torch.csproj", "src/DigitOcr.Core/DigitOcr.Core.csproj", "src/DigitOcr.Inference/DigitOcr.Inference.csproj" })
         {
-            Shell.Run("dotnet", ["pack", Path.Combine(root, project), "-c", "Release", "-o", feed, $"-p:Version={version}", "--artifacts-path", Path.Combine(work, "artifacts")], root);
+            Shell.Run("dotnet", ["pack", Path.Combine(root, project), "-c", "Release", "-o", feed, $"-p:Version={version}", "--artifacts-path", work.File("artifacts")], root);
         }
 
-        Assert.True(File.Exists(Path.Combine(feed, $"DigitOcr.{version}.nupkg")));
-        var consumer = Path.Combine(work, "consumer");
+        // The runtime packages carry no trainer and no data synthesis.
+        string[] packages = ["DigitOcr.Torch", "DigitOcr.Core", "DigitOcr.Inference"];
+        foreach (var package in packages)
+        {
+            using var archive = System.IO.Compression.ZipFile.OpenRead(Path.Combine(feed, $"{package}.{version}.nupkg"));
+            var assemblies = archive.Entries.Where(e => e.FullName.EndsWith(".dll", StringComparison.Ordinal)).Select(e => e.Name).ToList();
+            Assert.Equal([$"{package}.dll"], assemblies);
+            using var nuspec = new StreamReader(archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+            Assert.DoesNotContain("DigitOcr.Training", nuspec.ReadToEnd(), StringComparison.Ordinal);
+        }
+        var consumer = work.File("consumer");
         Directory.CreateDirectory(consumer);
         var globalPackages = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
@@ -64,8 +73,9 @@ public sealed class PackageConsumerTests : IDisposable
             """);
         var page = Path.Combine(AppContext.BaseDirectory, "assets", "pages", "sample-page.png");
         // A private package cache, so that test versions do not pile up in the machine's.
-        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(work, "packages") };
+        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = work.File("packages") };
         var output = Shell.Run("dotnet", ["run", "-c", "Release", "--", page], consumer, environment).Trim().Split('\n').Select(l => l.Trim()).ToList();
+        Assert.False(Directory.Exists(work.File("packages", "digitocr.training")), "restoring DigitOcr.Inference pulled in the training library");
 
         // assets/pages/sample-page.png holds two numbers written with MNIST test digits (make_sample_page.py).
         Assert.StartsWith("760x300 ", output[0]);

@@ -1,4 +1,5 @@
 using DigitOcr.Inference.PhoneBook;
+using DigitOcr.Postprocess;
 
 namespace DigitOcr.Tests.PhoneBook;
 
@@ -19,8 +20,10 @@ public class IndexedLookupTests
         Lookup = new LookupOptions { MaxDistance = 0.8f, Margin = 0.2f, InsertionCost = 0.7f },
     };
 
-    [Fact]
-    public void Lookup_ReturnsWhatABruteForceScanReturns_OnRandomDirectory()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Lookup_ReturnsWhatABruteForceScanReturns_OnRandomDirectory(bool withAlternatives)
     {
         var random = new Random(20261121);
         var builder = new PhoneDirectoryBuilder(Options.Numbers, Options.Lookup);
@@ -36,32 +39,53 @@ public class IndexedLookupTests
         {
             var read = q % 10 == 0 ? RandomNumber(random, random.Next(8, 13)) : Misread(random, entries[random.Next(entries.Count)].Number);
             var confidences = read.Select(_ => ConfidenceLevels[random.Next(ConfidenceLevels.Length)]).ToArray();
+            var alternatives = read.Select((c, i) => withAlternatives ? Alternatives(random, c - '0', confidences[i]) : []).ToArray();
 
-            var expected = BruteForce(entries, read, confidences, Options.Lookup);
-            var actual = directory.Lookup(read, confidences);
+            var expected = BruteForce(entries, read, confidences, alternatives, Options.Lookup);
+            var actual = withAlternatives ? directory.Lookup(read, confidences, alternatives) : directory.Lookup(read, confidences);
 
             Assert.True(Same(expected, actual), $"read {read} [{string.Join(", ", confidences)}]: scan {Describe(expected)}, index {Describe(actual)}");
             var outcome = actual is NoMatch noMatch ? noMatch.Reason.ToString() : ((DirectoryMatch)actual).IsExact ? "Exact" : "Corrected";
             outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
         }
 
-        Assert.All(new[] { "Exact", "Corrected", "NoCandidates", "TooFar", "Ambiguous" }, outcome =>
+        string[] expectedOutcomes = withAlternatives
+            ? ["Exact", "Corrected", "NoCandidates", "TooFar", "Ambiguous", "AmbiguousReading"]
+            : ["Exact", "Corrected", "NoCandidates", "TooFar", "Ambiguous"];
+        Assert.All(expectedOutcomes, outcome =>
             Assert.True(outcomes.GetValueOrDefault(outcome) >= 20, $"only {outcomes.GetValueOrDefault(outcome)} {outcome} outcomes"));
     }
 
-    /// <summary>The rule of <see cref="LookupOptions"/>, applied by scanning every entry.</summary>
-    private static LookupResult BruteForce(List<DirectoryEntry> entries, string read, float[] confidences, LookupOptions options)
+    /// <summary>
+    /// The rule of <see cref="LookupOptions"/> and <see cref="NoMatchReason.AmbiguousReading"/>, applied by scanning
+    /// every entry.
+    /// </summary>
+    private static LookupResult BruteForce(
+        List<DirectoryEntry> entries, string read, float[] confidences, IReadOnlyList<DigitAlternative>[] alternatives, LookupOptions options)
     {
         var exact = entries.Find(e => e.Number == read);
         if (exact is not null)
         {
-            return new DirectoryMatch(exact, 0f, IsExact: true, RunnerUpDistance: null);
+            // Every entry the read becomes when one digit is read as an alternative that costs less than the margin.
+            var rivals = entries
+                .Select((entry, index) => (entry, index))
+                .Where(c => c.entry.Number.Length == read.Length && Levenshtein(read, c.entry.Number) == 1)
+                .Select(c => (c.entry, c.index, at: Enumerable.Range(0, read.Length).First(i => read[i] != c.entry.Number[i])))
+                .Select(c => (c.entry, c.index, distance: WeightedEditDistance.Compute(read, confidences, alternatives, c.entry.Number, options.InsertionCost),
+                    listed: alternatives[c.at].Any(a => a.Digit == c.entry.Number[c.at] - '0')))
+                .Where(c => c.listed && c.distance < options.Margin)
+                .OrderBy(c => c.distance).ThenBy(c => c.index)
+                .Select(c => new DirectoryCandidate(c.entry, c.distance))
+                .ToList();
+            return rivals.Count == 0
+                ? new DirectoryMatch(exact, 0f, IsExact: true, RunnerUpDistance: null)
+                : new NoMatch(NoMatchReason.AmbiguousReading, [new DirectoryCandidate(exact, 0f), .. rivals]);
         }
 
         var scored = entries
             .Select((entry, index) => (entry, index))
             .Where(c => Math.Abs(c.entry.Number.Length - read.Length) <= 1 && Levenshtein(read, c.entry.Number) == 1)
-            .Select(c => (c.entry, c.index, distance: WeightedEditDistance.Compute(read, confidences, c.entry.Number, options.InsertionCost)))
+            .Select(c => (c.entry, c.index, distance: WeightedEditDistance.Compute(read, confidences, alternatives, c.entry.Number, options.InsertionCost)))
             .OrderBy(c => c.distance).ThenBy(c => c.index)
             .ToList();
         if (scored.Count == 0)
@@ -117,6 +141,16 @@ public class IndexedLookupTests
         NoMatch n => $"{n.Reason} [{string.Join(", ", n.Closest.Select(c => $"{c.Entry.Number} at {c.Distance}"))}]",
         _ => result.ToString()!,
     };
+
+    /// <summary>None, one or two other digits for a digit read at <paramref name="confidence"/>, each less likely than it.</summary>
+    private static IReadOnlyList<DigitAlternative> Alternatives(Random random, int digit, float confidence)
+    {
+        var others = Enumerable.Range(0, 4).Where(d => d != digit).OrderBy(_ => random.Next()).Take(random.Next(3)).ToList();
+        return others
+            .Select(d => new DigitAlternative(d, confidence * (float)random.NextDouble()))
+            .OrderByDescending(a => a.Score)
+            .ToList();
+    }
 
     private static string RandomNumber(Random random, int length) =>
         "5" + new string(Enumerable.Range(1, length - 1).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray());

@@ -1,4 +1,5 @@
 using DigitOcr.Inference.PhoneBook;
+using DigitOcr.Tests.Support;
 
 namespace DigitOcr.Tests.PhoneBook;
 
@@ -155,7 +156,8 @@ public class PhoneDirectoryLoadTests
     [Fact]
     public void Load_MissingFile_ThrowsNamingThePath()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"no-such-directory-{Guid.NewGuid():N}.csv");
+        using var folder = new TempFolder("digitocr-phone-");
+        var path = folder.File("no-such-directory.csv");
         var error = Assert.Throws<FileNotFoundException>(() => PhoneDirectory.Load(path));
         Assert.Contains(path, error.Message);
     }
@@ -163,19 +165,13 @@ public class PhoneDirectoryLoadTests
     [Fact]
     public void Load_FromFile_ReportsThePathAsSource()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"phone-directory-{Guid.NewGuid():N}.csv");
+        using var folder = new TempFolder("digitocr-phone-");
+        var path = folder.File("phone-directory.csv");
         File.WriteAllText(path, "name,phone\nAlice,555-123-4567\nBob,12\n");
-        try
-        {
-            var directory = PhoneDirectory.Load(path);
-            Assert.Single(directory);
-            Assert.Equal(path, directory.LoadReport.Source);
-            Assert.Equal(DirectoryProblemKind.TooFewDigits, Assert.Single(directory.LoadReport.Problems).Kind);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var directory = PhoneDirectory.Load(path);
+        Assert.Single(directory);
+        Assert.Equal(path, directory.LoadReport.Source);
+        Assert.Equal(DirectoryProblemKind.TooFewDigits, Assert.Single(directory.LoadReport.Problems).Kind);
     }
 
     [Fact]

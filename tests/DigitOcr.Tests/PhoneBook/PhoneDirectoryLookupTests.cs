@@ -149,6 +149,89 @@ public class PhoneDirectoryLookupTests
     }
 
     [Fact]
+    public void Lookup_MisreadDigitWhoseAlternativeIsTheEntry_CostsTheLogRatio()
+    {
+        // Digits 7 and 9 read at 0.5: alone, Dora (1 -> 7 at index 7) and Ed (3 -> 8 at index 9) both cost 0.5, a
+        // tie. The reader's second choice at index 9 is 8, at 0.45: Ed costs ln(0.5 / 0.45) = 0.10536, Dora still 0.5.
+        var confidences = TestDirectories.Confident("4155550123");
+        confidences[7] = confidences[9] = 0.5f;
+        var alternatives = NoAlternatives(10);
+        alternatives[9] = [new DigitAlternative(8, 0.45f)];
+
+        var match = Assert.IsType<DirectoryMatch>(Neighbours.Lookup("4155550123", confidences, alternatives));
+
+        Assert.Equal("Ed", match.Entry.Name);
+        Assert.Equal(0.10536f, match.Distance, precision: 4);
+        Assert.Equal(0.5f, match.RunnerUpDistance!.Value, precision: 5);
+        Assert.Equal(NoMatchReason.Ambiguous, Assert.IsType<NoMatch>(Neighbours.Lookup("4155550123", confidences)).Reason);
+    }
+
+    [Fact]
+    public void Lookup_ConfidentDigitsFaintAlternative_CostsNoMoreThanItsConfidence()
+    {
+        // ln(0.95 / 0.04) = 3.17, but an alternative never makes a correction dearer than without it: 0.95.
+        var alternatives = NoAlternatives(10);
+        alternatives[8] = [new DigitAlternative(6, 0.04f)];
+        var match = Assert.IsType<DirectoryMatch>(People.Lookup("5551234587", TestDirectories.Confident("5551234587"), alternatives));
+        Assert.Equal("Alice", match.Entry.Name);
+        Assert.Equal(0.95f, match.Distance, precision: 5);
+    }
+
+    [Theory]
+    [InlineData(0.45f, true)]   // ln(0.5 / 0.45) = 0.105, within the margin of 0.2: either person
+    [InlineData(0.3f, false)]   // ln(0.5 / 0.3) = 0.51: the exact read stands
+    public void Lookup_ExactReadWhoseDoubtfulDigitReadsAsAnotherEntry_IsAmbiguous(float alternativeScore, bool ambiguous)
+    {
+        var directory = TestDirectories.FromCsv("""
+            name,phone
+            Fay,415-555-0123
+            Ed,415-555-0128
+            """);
+        var confidences = TestDirectories.Confident("4155550123");
+        confidences[9] = 0.5f;
+        var alternatives = NoAlternatives(10);
+        alternatives[9] = [new DigitAlternative(8, alternativeScore)];
+
+        var result = directory.Lookup("4155550123", confidences, alternatives);
+
+        if (ambiguous)
+        {
+            var noMatch = Assert.IsType<NoMatch>(result);
+            Assert.Equal(NoMatchReason.AmbiguousReading, noMatch.Reason);
+            Assert.Equal(["Fay", "Ed"], noMatch.Closest.Select(c => c.Entry.Name));
+            Assert.Equal(0f, noMatch.Closest[0].Distance);
+            Assert.Equal(0.10536f, noMatch.Closest[1].Distance, precision: 4);
+        }
+        else
+        {
+            Assert.Equal("Fay", Assert.IsType<DirectoryMatch>(result).Entry.Name);
+        }
+
+        Assert.True(Assert.IsType<DirectoryMatch>(directory.Lookup("4155550123", confidences)).IsExact);
+    }
+
+    [Fact]
+    public void Lookup_ReadNumber_UsesItsDigitsAlternatives()
+    {
+        var digits = "4155550123".Select((c, i) => new Detection(c - '0', i is 7 or 9 ? 0.5f : 0.95f, new Box(10 * i, 0, (10 * i) + 8, 12))
+        {
+            Alternatives = i == 9 ? [new DigitAlternative(8, 0.45f)] : [],
+        }).ToList();
+        var read = new RecognizedNumber("4155550123", 0.8, new Box(0, 0, 98, 12), digits, Line: 0);
+
+        Assert.Equal("Ed", Assert.IsType<DirectoryMatch>(Neighbours.Lookup(read)).Entry.Name);
+    }
+
+    [Fact]
+    public void Lookup_AlternativeThatIsNotADigit_ThrowsNamingIt()
+    {
+        var alternatives = NoAlternatives(10);
+        alternatives[2] = [new DigitAlternative(12, 0.3f)];
+        var error = Assert.Throws<ArgumentException>(() => People.Lookup("5551234567", TestDirectories.Confident("5551234567"), alternatives));
+        Assert.Contains("of digit 2 ('5')", error.Message);
+    }
+
+    [Fact]
     public void Lookup_NonDigit_ThrowsNamingItsPosition()
     {
         var error = Assert.Throws<ArgumentException>(() => People.Lookup("555-1234", TestDirectories.Confident("555-1234")));
@@ -161,6 +244,9 @@ public class PhoneDirectoryLookupTests
         var error = Assert.Throws<ArgumentException>(() => People.Lookup("5551234567", [0.9f]));
         Assert.Contains("10 digits but 1 confidences", error.Message);
     }
+
+    private static IReadOnlyList<DigitAlternative>[] NoAlternatives(int digits) =>
+        Enumerable.Repeat<IReadOnlyList<DigitAlternative>>([], digits).ToArray();
 
     private static LookupResult Lookup(PhoneDirectory directory, string digits) =>
         directory.Lookup(digits, TestDirectories.Confident(digits));

@@ -1,3 +1,4 @@
+using DigitOcr.Torch;
 using DigitOcr.Config;
 using DigitOcr.Model;
 using DigitOcr.Priors;
@@ -70,5 +71,26 @@ public class PriorBoxGeneratorTests
         var sizes = model.FeatureSizes(size, size);
         Assert.Equal(coarsest, sizes[0].Height);
         Assert.Equal(4, sizes.Count);
+    }
+
+    [Fact]
+    public void ModelFeatureSizes_LeaveBatchNormStatisticsAndModeUntouched()
+    {
+        // Regression: measuring the sizes with a training-mode forward moved running means, so a resumed run diverged.
+        using var model = new SsdDetector(new ModelOptions { Widths = [4, 8, 8, 8] });
+        model.train();
+        Dictionary<string, double[]> Values()
+        {
+            using var state = model.state_dict();
+            return state.ToDictionary(kv => kv.Key, kv => { using var d = kv.Value.to(ScalarType.Float64); return d.data<double>(); });
+        }
+
+        var before = Values();
+        model.FeatureSizes(64, 64);
+        Assert.True(model.training);
+        foreach (var (name, values) in Values())
+        {
+            Assert.Equal(before[name], values);
+        }
     }
 }

@@ -55,9 +55,9 @@ public class NumberReaderTests
             x += (group.Length * Pitch) + Width;
         }
 
-        digits.AddRange(Line("42", x + (4 * Height), 200));
+        digits.AddRange(Line("420", x + (4 * Height), 200));
         var numbers = reader.Read(digits);
-        Assert.Equal(["5551234567", "42"], numbers.Select(n => n.Text));
+        Assert.Equal(["5551234567", "420"], numbers.Select(n => n.Text));
     }
 
     [Fact]
@@ -74,8 +74,8 @@ public class NumberReaderTests
     [Fact]
     public void NumbersOfDifferentSizes_NextToEachOther_DoNotMerge()
     {
-        var small = Line("12", 100, 200);
-        var big = Line("34", 100 + (2 * Pitch), 180, scale: 3);
+        var small = Line("123", 100, 200);
+        var big = Line("456", 100 + (3 * Pitch), 180, scale: 3);
         Assert.Equal(2, reader.Read(small.Concat(big).ToList()).Count);
     }
 

@@ -54,27 +54,20 @@ public class StateDictInteropTests
         }
 
         net.eval();
-        var folder = Directory.CreateTempSubdirectory("digitocr-state-").FullName;
-        try
+        using var folder = new TempFolder("digitocr-state-");
+        var statePath = folder.File("state.pt");
+        var outputPath = folder.File("output.pt");
+        using (var state = net.state_dict())
         {
-            var statePath = Path.Combine(folder, "state.pt");
-            var outputPath = Path.Combine(folder, "output.pt");
-            using (var state = net.state_dict())
-            {
-                TorchFile.Save(state, statePath);
-            }
-
-            Python.Run("check_state_dict.py", statePath, Golden.PathOf("tiny_net_io.pt"), outputPath);
-
-            using var io = TorchFile.Load(Golden.PathOf("tiny_net_io.pt"));
-            using var fromPyTorch = TorchFile.Load(outputPath);
-            TensorAssert.Close(net.forward(io["input"]), fromPyTorch["output"], 1e-5, "PyTorch's output with our weights");
-            Assert.Equal(5L, fromPyTorch["num_batches_tracked"].item<long>());
+            TorchFile.Save(state, statePath);
         }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+
+        Python.Run("check_state_dict.py", statePath, Golden.PathOf("tiny_net_io.pt"), outputPath);
+
+        using var io = TorchFile.Load(Golden.PathOf("tiny_net_io.pt"));
+        using var fromPyTorch = TorchFile.Load(outputPath);
+        TensorAssert.Close(net.forward(io["input"]), fromPyTorch["output"], 1e-5, "PyTorch's output with our weights");
+        Assert.Equal(5L, fromPyTorch["num_batches_tracked"].item<long>());
     }
 
     [Fact]
@@ -82,22 +75,16 @@ public class StateDictInteropTests
     {
         using var scope = torch.NewDisposeScope();
         using var net = new TinyNet();
-        var path = Path.Combine(Path.GetTempPath(), $"digitocr-roundtrip-{Guid.NewGuid():N}.pt");
-        try
+        using var folder = new TempFolder("digitocr-roundtrip-");
+        var path = folder.File("state.pt");
+        using var saved = net.state_dict();
+        TorchFile.Save(saved, path);
+        using var loaded = TorchFile.Load(path);
+        Assert.Equal(saved.Keys, loaded.Keys);
+        foreach (var (name, tensor) in saved)
         {
-            using var saved = net.state_dict();
-            TorchFile.Save(saved, path);
-            using var loaded = TorchFile.Load(path);
-            Assert.Equal(saved.Keys, loaded.Keys);
-            foreach (var (name, tensor) in saved)
-            {
-                Assert.Equal(tensor.dtype, loaded[name].dtype);
-                TensorAssert.Close(tensor, loaded[name], 1e-12, name);
-            }
-        }
-        finally
-        {
-            File.Delete(path);
+            Assert.Equal(tensor.dtype, loaded[name].dtype);
+            TensorAssert.Close(tensor, loaded[name], 1e-12, name);
         }
     }
 
@@ -122,17 +109,11 @@ public class StateDictInteropTests
     [Fact]
     public void Load_TextFile_NamesTheFileAndTheFix()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"digitocr-not-weights-{Guid.NewGuid():N}.pt");
+        using var folder = new TempFolder("digitocr-not-weights-");
+        var path = folder.File("not-weights.pt");
         File.WriteAllText(path, "these are not weights");
-        try
-        {
-            var error = Assert.Throws<InvalidDataException>(() => TorchFile.Load(path));
-            Assert.Contains(path, error.Message);
-            Assert.Contains("torch.save(model.state_dict()", error.Message);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var error = Assert.Throws<InvalidDataException>(() => TorchFile.Load(path));
+        Assert.Contains(path, error.Message);
+        Assert.Contains("torch.save(model.state_dict()", error.Message);
     }
 }

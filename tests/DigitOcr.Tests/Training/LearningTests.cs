@@ -2,6 +2,7 @@ using DigitOcr.Config;
 using DigitOcr.Data.Augmentation.Reference;
 using DigitOcr.Data.Sources;
 using DigitOcr.Training;
+using DigitOcr.Tests.Support;
 
 namespace DigitOcr.Tests.Training;
 
@@ -14,9 +15,9 @@ public sealed class LearningTests : IDisposable
     // above anything a model that has not learned the ten digits can score.
     private const double Floor = 0.3;
 
-    private readonly string folder = Directory.CreateTempSubdirectory("digitocr-learning-").FullName;
+    private readonly TempFolder folder = new("digitocr-learning-");
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => folder.Dispose();
 
     [Fact]
     public void TrainingOnEasyDigits_RaisesValidationMapAboveTheFloor()
@@ -43,7 +44,7 @@ public sealed class LearningTests : IDisposable
             // Easy digits: one MNIST digit per 64 x 64 canvas, dark on white, no threshold, morphology or speckles.
             Data = new DataOptions
             {
-                Preset = DataPresets.Reference,
+                Preset = DataPreset.Reference,
                 Reference = new ReferenceOptions
                 {
                     AspectJitterProbability = 0,
@@ -57,7 +58,7 @@ public sealed class LearningTests : IDisposable
 
         var maps = new List<double>();
         using var source = TrainingData.CreateTrainingSource(config);
-        var trainer = new Trainer(config, folder, source, TrainingData.CreateValidationSets(config));
+        var trainer = new Trainer(config, folder.Path, source, TrainingData.CreateValidationSets(config));
         trainer.EpochCompleted += report => maps.Add(report.Validation[0].Tight.Mean);
         var result = trainer.Run(resume: false);
 

@@ -1,17 +1,18 @@
 using DigitOcr.Training;
+using DigitOcr.Tests.Support;
 
 namespace DigitOcr.Tests.Training;
 
 public sealed class MetricsLogTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("digitocr-metrics-").FullName;
+    private readonly TempFolder folder = new("digitocr-metrics-");
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => folder.Dispose();
 
     [Fact]
     public void Append_WritesTheHeaderOnce_AndRowsReadBack()
     {
-        var log = new MetricsLog(Path.Combine(folder, "metrics.csv"));
+        var log = new MetricsLog(folder.File("metrics.csv"));
 
         log.Append(Report(0, improved: true));
         log.Append(Report(1, improved: false));
@@ -26,7 +27,7 @@ public sealed class MetricsLogTests : IDisposable
     [Fact]
     public void Append_ToAFileWithOtherColumns_KeepsItAside_AndStartsAFreshFile()
     {
-        var path = Path.Combine(folder, "metrics.csv");
+        var path = folder.File("metrics.csv");
         File.WriteAllLines(path, ["Epoch,Localization,Classification", "1,0.5,0.7"]);
         var log = new MetricsLog(path);
 
@@ -34,7 +35,7 @@ public sealed class MetricsLogTests : IDisposable
 
         Assert.Equal(MetricsLog.Header, File.ReadLines(path).First());
         Assert.Equal([2], log.Read().Select(r => r.Epoch));
-        var aside = Assert.Single(Directory.GetFiles(folder, "metrics.columns-before-*.csv"));
+        var aside = Assert.Single(Directory.GetFiles(folder.Path, "metrics.columns-before-*.csv"));
         Assert.Equal(["Epoch,Localization,Classification", "1,0.5,0.7"], File.ReadAllLines(aside));
     }
 

@@ -10,16 +10,16 @@ public sealed partial class TrainCommandTests : IDisposable
 {
     private const int Sigterm = 15;
 
-    private readonly string folder = Directory.CreateTempSubdirectory("digitocr-train-command-").FullName;
+    private readonly TempFolder folder = new("digitocr-train-command-");
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => folder.Dispose();
 
     [Fact]
     public async Task Sigterm_SavesACheckpointAndExitsWith130()
     {
-        var config = Path.Combine(folder, "tiny.json");
+        var config = folder.File("tiny.json");
         File.WriteAllText(config, TinyTraining.Config(epochs: 2000, imagesPerEpoch: 64, batchSize: 8).ToJson());
-        var output = Path.Combine(folder, "run");
+        var output = folder.File("run");
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "DigitOcr.Training.Cli"))
         {
             WorkingDirectory = Shell.RepositoryRoot(), RedirectStandardOutput = true, RedirectStandardError = true,

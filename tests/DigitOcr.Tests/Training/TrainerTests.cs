@@ -7,16 +7,16 @@ namespace DigitOcr.Tests.Training;
 
 public sealed class TrainerTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("digitocr-trainer-").FullName;
+    private readonly TempFolder folder = new("digitocr-trainer-");
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => folder.Dispose();
 
     [Fact]
     public void Resume_AfterAnInterruption_EndsWithTheSameWeightsAsAnUninterruptedRun()
     {
         var config = TinyTraining.Config(epochs: 2, imagesPerEpoch: 5 * 4, batchSize: 4);
-        var straight = Path.Combine(folder, "straight");
-        var interrupted = Path.Combine(folder, "interrupted");
+        var straight = folder.File("straight");
+        var interrupted = folder.File("interrupted");
         using (var source = new SyntheticBatchSource(5, 4, 64, seed: 3))
         {
             Assert.Equal(TrainingOutcome.Completed, new Trainer(config, straight, source, []).Run(resume: false).Outcome);
@@ -56,8 +56,8 @@ public sealed class TrainerTests : IDisposable
     public void TargetsMadeByTheDataSource_TrainTheSameWeightsAsTargetsTheTrainerMatchesItself()
     {
         var config = TinyTraining.Config(epochs: 1, imagesPerEpoch: 3 * 4, batchSize: 4);
-        var ahead = Path.Combine(folder, "ahead");
-        var inline = Path.Combine(folder, "inline");
+        var ahead = folder.File("ahead");
+        var inline = folder.File("inline");
         using (var source = new SyntheticBatchSource(3, 4, 64, seed: 4, precomputeTargets: true))
         {
             new Trainer(config, ahead, source, []).Run(resume: false);
@@ -81,7 +81,7 @@ public sealed class TrainerTests : IDisposable
     {
         var config = TinyTraining.Config(epochs: 3, imagesPerEpoch: 3 * 4, batchSize: 4);
         using var source = new SyntheticBatchSource(3, 4, 64, seed: 5, nanAt: (1, 1));
-        var trainer = new Trainer(config, folder, source, []);
+        var trainer = new Trainer(config, folder.Path, source, []);
         var error = Assert.Throws<NonFiniteLossException>(() => trainer.Run(resume: false));
         Assert.Contains("epoch 2, batch 2", error.Message);
         Assert.Contains("--resume", error.Message);
@@ -99,10 +99,10 @@ public sealed class TrainerTests : IDisposable
     [Fact]
     public void InitialWeights_FromAModelFile_ReplaceTheRandomInitialisation()
     {
-        var modelPath = TinyModel.Save(Path.Combine(folder, "start.pt"));
+        var modelPath = TinyModel.Save(folder.File("start.pt"));
         var config = TinyTraining.Config(epochs: 1, imagesPerEpoch: 4, batchSize: 4, lr: 1e-12);
         using var source = new SyntheticBatchSource(1, 4, 64, seed: 9);
-        var result = new Trainer(config, Path.Combine(folder, "run"), source, []).Run(resume: false, initialWeights: modelPath);
+        var result = new Trainer(config, folder.File("run"), source, []).Run(resume: false, initialWeights: modelPath);
         using var start = Checkpoint.Load(modelPath);
         using var end = Checkpoint.Load(result.LastCheckpoint);
         foreach (var (name, tensor) in start.ModelState.Where(kv => kv.Key.EndsWith("weight", StringComparison.Ordinal)))
@@ -116,14 +116,14 @@ public sealed class TrainerTests : IDisposable
     {
         var config = TinyTraining.Config(epochs: 1, imagesPerEpoch: 4, batchSize: 4);
         using var source = new SyntheticBatchSource(1, 4, 64, seed: 1);
-        var error = Assert.Throws<FileNotFoundException>(() => new Trainer(config, folder, source, []).Run(resume: true));
+        var error = Assert.Throws<FileNotFoundException>(() => new Trainer(config, folder.Path, source, []).Run(resume: true));
         Assert.Contains("last.pt", error.Message);
     }
 
     [Fact]
     public void CheckpointWrite_IsAtomic_AFailedSaveLeavesThePreviousFileIntact()
     {
-        var path = Path.Combine(folder, "weights.pt");
+        var path = folder.File("weights.pt");
         using (var scope = torch.NewDisposeScope())
         {
             TorchFile.Save([new("a", torch.ones([3]))], path);
@@ -134,7 +134,7 @@ public sealed class TrainerTests : IDisposable
         broken.Dispose();
         Assert.ThrowsAny<Exception>(() => TorchFile.Save([new("a", torch.zeros([3]).DetachFromDisposeScope()), new("b", broken)], path));
         Assert.Equal(before, File.ReadAllBytes(path));
-        Assert.Empty(Directory.GetFiles(folder, "*.tmp*"));
+        Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp*"));
         using var loaded = TorchFile.Load(path);
         Assert.Equal(new[] { 1f, 1f, 1f }, loaded["a"].data<float>());
     }
@@ -144,7 +144,7 @@ public sealed class TrainerTests : IDisposable
     {
         var config = TinyTraining.Config(epochs: 1, imagesPerEpoch: 8, batchSize: 4);
         using var source = new SyntheticBatchSource(2, 4, 64, seed: 2);
-        var result = new Trainer(config, folder, source, []).Run(resume: false);
+        var result = new Trainer(config, folder.Path, source, []).Run(resume: false);
         using var checkpoint = Checkpoint.Load(result.LastCheckpoint);
         Assert.True(checkpoint.IsResumable);
         Assert.Equal(config.ToJson(), checkpoint.Config.ToJson());

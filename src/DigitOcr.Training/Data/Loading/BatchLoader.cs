@@ -1,9 +1,10 @@
 using System.Buffers;
-using DigitOcr.Model;
 using DigitOcr.Boxes;
 using DigitOcr.Data.Sources;
 using DigitOcr.Matching;
+using DigitOcr.Model;
 using DigitOcr.Torch;
+using DigitOcr.Training;
 
 namespace DigitOcr.Data.Loading;
 
@@ -19,7 +20,7 @@ public sealed class BatchLoader
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        OptionChecks.ThrowIfAny(options.Validate(), nameof(options));
         Source = source;
         Options = options;
     }
@@ -62,7 +63,7 @@ public sealed class BatchLoader
                         if (sample.Width != w || sample.Height != h)
                         {
                             throw new InvalidOperationException(
-                                $"{Source.Preset} made a {sample.Width}x{sample.Height} sample but promised {w}x{h}.");
+                                $"{Source.Preset.Name()} made a {sample.Width}x{sample.Height} sample but promised {w}x{h}.");
                         }
 
                         ImageNormalization.Normalize(sample.Image.ToPixels(), buffer.AsSpan((int)slot * plane, plane));

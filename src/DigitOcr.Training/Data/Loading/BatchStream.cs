@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Diagnostics;
 using System.Threading.Channels;
+using DigitOcr.Data.Sources;
 using DigitOcr.Matching;
 using DigitOcr.Torch;
 
@@ -111,7 +112,7 @@ public sealed class BatchStream : IEnumerable<Batch>, IDisposable
                     if (item.Error is not null)
                     {
                         throw new InvalidOperationException(
-                            $"Making batch {item.Index} of epoch {epoch} ({loader.Source.Preset}, {loader.Source.Split}) failed: {item.Error.Message}",
+                            $"Making batch {item.Index} of epoch {epoch} ({loader.Source.Preset.Name()}, {loader.Source.Split}) failed: {item.Error.Message}",
                             item.Error);
                     }
 

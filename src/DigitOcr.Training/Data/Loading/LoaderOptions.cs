@@ -1,3 +1,5 @@
+using DigitOcr.Training;
+
 namespace DigitOcr.Data.Loading;
 
 /// <summary>How a <see cref="BatchLoader"/> makes batches.</summary>
@@ -15,11 +17,9 @@ public sealed record LoaderOptions
     /// <summary>The worker count actually used.</summary>
     public int EffectiveWorkers => Workers > 0 ? Workers : Math.Max(1, Environment.ProcessorCount - 1);
 
-    /// <summary>Throws when a value is out of range.</summary>
-    public void Validate()
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize, nameof(BatchSize));
-        ArgumentOutOfRangeException.ThrowIfNegative(Workers, nameof(Workers));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Prefetch, nameof(Prefetch));
-    }
+    /// <summary>Every value out of range, each naming its field and the allowed range.</summary>
+    public IEnumerable<string> Validate() => OptionChecks.Problems(
+        OptionChecks.AtLeast(BatchSize, 1, nameof(BatchSize)),
+        OptionChecks.AtLeast(Workers, 0, nameof(Workers)),
+        OptionChecks.AtLeast(Prefetch, 1, nameof(Prefetch)));
 }

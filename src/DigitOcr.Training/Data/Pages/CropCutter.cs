@@ -1,5 +1,6 @@
 using DigitOcr.Data.Sampling;
 using DigitOcr.Data.Scenes;
+using DigitOcr.Training;
 
 namespace DigitOcr.Data.Pages;
 
@@ -15,7 +16,7 @@ public sealed class CropCutter
     public CropCutter(CropOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        OptionChecks.ThrowIfAny(options.Validate(), nameof(options));
         this.options = options;
     }
 

@@ -1,3 +1,5 @@
+using DigitOcr.Training;
+
 namespace DigitOcr.Data.Pages;
 
 /// <summary>How a page is cut into fixed-size training crops, and what happens to digits the cut goes through.</summary>
@@ -18,13 +20,11 @@ public sealed record CropOptions
     /// <summary>A digit cut by the crop border keeps a plain box when at least this fraction of its ink is inside; otherwise it is ignored.</summary>
     public double KeepVisibleFraction { get; init; } = 0.7;
 
-    /// <summary>Throws when a value is out of range.</summary>
-    public void Validate()
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(Width, 16, nameof(Width));
-        ArgumentOutOfRangeException.ThrowIfLessThan(Height, 16, nameof(Height));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(CropsPerPage, nameof(CropsPerPage));
-        PageOptions.CheckProbability(ContentProbability, nameof(ContentProbability));
-        PageOptions.CheckProbability(KeepVisibleFraction, nameof(KeepVisibleFraction));
-    }
+    /// <summary>Every value out of range, each naming its field and the allowed range.</summary>
+    public IEnumerable<string> Validate() => OptionChecks.Problems(
+        OptionChecks.AtLeast(Width, 16, nameof(Width)),
+        OptionChecks.AtLeast(Height, 16, nameof(Height)),
+        OptionChecks.AtLeast(CropsPerPage, 1, nameof(CropsPerPage)),
+        OptionChecks.Probability(ContentProbability, nameof(ContentProbability)),
+        OptionChecks.Probability(KeepVisibleFraction, nameof(KeepVisibleFraction)));
 }

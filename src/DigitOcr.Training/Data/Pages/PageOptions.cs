@@ -1,5 +1,5 @@
 using DigitOcr.Data.Augmentation.Photometric;
-using DigitOcr.Data.Augmentation.Reference;
+using DigitOcr.Training;
 
 namespace DigitOcr.Data.Pages;
 
@@ -27,19 +27,15 @@ public sealed record PageOptions
 
     public CropOptions Crop { get; init; } = new();
 
-    /// <summary>Throws when a value is out of range; names the option.</summary>
-    public void Validate()
-    {
-        Layout.Validate();
-        Pen.Validate();
-        Surface.Validate();
-        Clutter.Validate();
-        Photo.Validate();
-        Crop.Validate();
-        CheckProbability(PerspectiveProbability, nameof(PerspectiveProbability));
-        ArgumentOutOfRangeException.ThrowIfNegative(MaxPerspectiveShift, nameof(MaxPerspectiveShift));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxPerspectiveShift, 0.2, nameof(MaxPerspectiveShift));
-    }
-
-    internal static void CheckProbability(double value, string name) => ReferenceOptions.CheckProbability(value, name);
+    /// <summary>Every value out of range, each naming its field (with its section) and the allowed range.</summary>
+    public IEnumerable<string> Validate() =>
+        Layout.Validate().Within(nameof(Layout))
+            .Concat(Pen.Validate().Within(nameof(Pen)))
+            .Concat(Surface.Validate().Within(nameof(Surface)))
+            .Concat(Clutter.Validate().Within(nameof(Clutter)))
+            .Concat(Photo.Validate().Within(nameof(Photo)))
+            .Concat(Crop.Validate().Within(nameof(Crop)))
+            .Concat(OptionChecks.Problems(
+                OptionChecks.Probability(PerspectiveProbability, nameof(PerspectiveProbability)),
+                OptionChecks.InRange(MaxPerspectiveShift, 0, 0.2, nameof(MaxPerspectiveShift))));
 }

@@ -1,4 +1,5 @@
 using DigitOcr.Data.Sampling;
+using DigitOcr.Training;
 
 namespace DigitOcr.Data.Pages;
 
@@ -23,14 +24,14 @@ public sealed record PenOptions
     /// </summary>
     public double MaxInkLoss { get; init; } = 0.6;
 
-    /// <summary>Throws when a value is out of range.</summary>
-    public void Validate()
-    {
-        PageOptions.CheckProbability(ThinProbability, nameof(ThinProbability));
-        PageOptions.CheckProbability(MarkerProbability, nameof(MarkerProbability));
-        PageOptions.CheckProbability(ThinProbability + MarkerProbability, "ThinProbability + MarkerProbability");
-        PageOptions.CheckProbability(MaxInkLoss, nameof(MaxInkLoss));
-        ThinWidth.Validate(nameof(ThinWidth), 0.5, 20);
-        MarkerWidth.Validate(nameof(MarkerWidth), 0.01, 0.5);
-    }
+    /// <summary>Every value out of range, each naming its field and the allowed range.</summary>
+    public IEnumerable<string> Validate() => OptionChecks.Problems(
+        OptionChecks.Probability(ThinProbability, nameof(ThinProbability)),
+        OptionChecks.Probability(MarkerProbability, nameof(MarkerProbability)),
+        ThinProbability + MarkerProbability <= 1
+            ? null
+            : OptionChecks.Invariant($"thinProbability + markerProbability must be at most 1, got {ThinProbability + MarkerProbability}"),
+        OptionChecks.Probability(MaxInkLoss, nameof(MaxInkLoss)),
+        ThinWidth.Check(nameof(ThinWidth), 0.5, 20),
+        MarkerWidth.Check(nameof(MarkerWidth), 0.01, 0.5));
 }

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DigitOcr.Config;
 using DigitOcr.Data.Augmentation.Reference;
 using DigitOcr.Data.Loading;
 using DigitOcr.Data.Mnist;
 using DigitOcr.Data.Pages;
+using DigitOcr.Training;
 
 namespace DigitOcr.Data.Sources;
 
@@ -16,8 +18,8 @@ namespace DigitOcr.Data.Sources;
 /// </summary>
 public sealed record DataOptions
 {
-    /// <summary>Which preset: <see cref="DataPresets.Pages"/> (default) or <see cref="DataPresets.Reference"/>.</summary>
-    public string Preset { get; init; } = DataPresets.Pages;
+    /// <summary>Which preset: <see cref="DataPreset.Pages"/> (default) or <see cref="DataPreset.Reference"/>.</summary>
+    public DataPreset Preset { get; init; } = DataPreset.Pages;
 
     /// <summary>The seed every sample derives from (with the split, epoch and index).</summary>
     public int Seed { get; init; } = 1;
@@ -47,10 +49,11 @@ public sealed record DataOptions
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
     /// <summary>Parses and validates <paramref name="json"/>; <paramref name="sourceName"/> names it in errors.</summary>
-    /// <exception cref="InvalidDataException">The JSON is malformed, names an unknown option, or holds an out-of-range value.</exception>
+    /// <exception cref="InvalidDataException">The JSON is malformed, names an unknown option, or holds out-of-range values (all listed).</exception>
     public static DataOptions FromJson(string json, string sourceName = "data options")
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -61,7 +64,7 @@ public sealed record DataOptions
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{sourceName}: {e.Message}", e);
+            throw new InvalidDataException($"{sourceName}: {e.Message}{DataPresets.HintFor(e)}", e);
         }
 
         if (options is null)
@@ -69,15 +72,7 @@ public sealed record DataOptions
             throw new InvalidDataException($"{sourceName}: expected a JSON object, got null.");
         }
 
-        try
-        {
-            options.Validate();
-        }
-        catch (ArgumentException e)
-        {
-            throw new InvalidDataException($"{sourceName}: {e.Message}", e);
-        }
-
+        ConfigProblems.ThrowIfAny(options.Validate().ToList(), sourceName);
         return options;
     }
 
@@ -96,17 +91,12 @@ public sealed record DataOptions
     /// <summary>These options as indented JSON (a complete file with every default written out).</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
-    /// <summary>Throws when a value is out of range; the message names the option.</summary>
-    public void Validate()
-    {
-        if (!DataPresets.All.Contains(Preset))
-        {
-            throw new ArgumentException($"Unknown data preset '{Preset}'; use one of: {string.Join(", ", DataPresets.All)}.", nameof(Preset));
-        }
-
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(EvaluationSamples, nameof(EvaluationSamples));
-        Reference.Validate();
-        Pages.Validate();
-        Loader.Validate();
-    }
+    /// <summary>Every value out of range, each naming its field (with its section) and the allowed range.</summary>
+    public IEnumerable<string> Validate() =>
+        OptionChecks.Problems(
+                OptionChecks.Defined(Preset, nameof(Preset)),
+                OptionChecks.AtLeast(EvaluationSamples, 1, nameof(EvaluationSamples)))
+            .Concat(Reference.Validate().Within(nameof(Reference)))
+            .Concat(Pages.Validate().Within(nameof(Pages)))
+            .Concat(Loader.Validate().Within(nameof(Loader)));
 }

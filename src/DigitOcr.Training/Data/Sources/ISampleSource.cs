@@ -10,8 +10,8 @@ namespace DigitOcr.Data.Sources;
 /// </summary>
 public interface ISampleSource
 {
-    /// <summary>The preset's name (<see cref="DataPresets"/>).</summary>
-    string Preset { get; }
+    /// <summary>The preset it makes.</summary>
+    DataPreset Preset { get; }
 
     /// <summary>Which digits it draws from.</summary>
     DataSplit Split { get; }

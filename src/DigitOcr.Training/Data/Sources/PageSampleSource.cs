@@ -5,6 +5,7 @@ using DigitOcr.Data.Mnist;
 using DigitOcr.Data.Pages;
 using DigitOcr.Data.Sampling;
 using DigitOcr.Data.Scenes;
+using DigitOcr.Training;
 
 namespace DigitOcr.Data.Sources;
 
@@ -36,7 +37,7 @@ public sealed class PageSampleSource : ISampleSource
     {
         ArgumentNullException.ThrowIfNull(digits);
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        OptionChecks.ThrowIfAny(options.Validate(), nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(evaluationCount);
         this.digits = digits;
         this.fashion = fashion;
@@ -50,7 +51,7 @@ public sealed class PageSampleSource : ISampleSource
         photo = PhotoPipeline.Create(options.Photo);
     }
 
-    public string Preset => DataPresets.Pages;
+    public DataPreset Preset => DataPreset.Pages;
 
     public DataSplit Split { get; }
 

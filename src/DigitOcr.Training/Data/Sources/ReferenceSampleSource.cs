@@ -3,6 +3,7 @@ using DigitOcr.Data.Augmentation.Reference;
 using DigitOcr.Data.Mnist;
 using DigitOcr.Data.Sampling;
 using DigitOcr.Data.Scenes;
+using DigitOcr.Training;
 
 namespace DigitOcr.Data.Sources;
 
@@ -29,7 +30,7 @@ public sealed class ReferenceSampleSource : ISampleSource
     {
         ArgumentNullException.ThrowIfNull(digits);
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        OptionChecks.ThrowIfAny(options.Validate(), nameof(options));
         this.digits = digits;
         this.options = options;
         this.seed = seed;
@@ -37,7 +38,7 @@ public sealed class ReferenceSampleSource : ISampleSource
         pipeline = ReferencePipeline.Create(options, withAffine: split == DataSplit.Train);
     }
 
-    public string Preset => DataPresets.Reference;
+    public DataPreset Preset => DataPreset.Reference;
 
     public DataSplit Split { get; }
 

@@ -1,4 +1,5 @@
 using DigitOcr.Data.Mnist;
+using DigitOcr.Training;
 
 namespace DigitOcr.Data.Sources;
 
@@ -14,13 +15,13 @@ public static class SampleSources
     public static ISampleSource Create(DataOptions options, DataSplit split)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        OptionChecks.ThrowIfAny(options.Validate(), nameof(options));
         var mnistSplit = MnistSplitOf(split);
         var digits = GlyphSetCache.Mnist(mnistSplit, options.DataFolder);
         return options.Preset switch
         {
-            DataPresets.Reference => new ReferenceSampleSource(digits, options.Reference, split, options.Seed),
-            DataPresets.Pages => new PageSampleSource(
+            DataPreset.Reference => new ReferenceSampleSource(digits, options.Reference, split, options.Seed),
+            DataPreset.Pages => new PageSampleSource(
                 digits,
                 options.Pages.Clutter.FashionWeight > 0 ? GlyphSetCache.FashionMnist(mnistSplit, options.FashionMnistFolder) : null,
                 options.Pages,

@@ -1,4 +1,5 @@
 using DigitOcr.Data.Sampling;
+using DigitOcr.Training;
 
 namespace DigitOcr.Data.Augmentation.Photometric;
 
@@ -53,28 +54,22 @@ public sealed record PhotoOptions
     /// <summary>JPEG quality, 1..100.</summary>
     public IntRange JpegQuality { get; init; } = new(25, 90);
 
-    /// <summary>Throws when a value is out of range.</summary>
-    public void Validate()
-    {
-        Check(LightOnDarkProbability, nameof(LightOnDarkProbability));
-        Check(IlluminationProbability, nameof(IlluminationProbability));
-        Check(ShadowProbability, nameof(ShadowProbability));
-        Check(BlurProbability, nameof(BlurProbability));
-        Check(NoiseProbability, nameof(NoiseProbability));
-        Check(JpegProbability, nameof(JpegProbability));
-        PaperTone.Validate(nameof(PaperTone), 0, 255);
-        DarkSurfaceTone.Validate(nameof(DarkSurfaceTone), 0, 255);
-        IlluminationStrength.Validate(nameof(IlluminationStrength), 0, 1);
-        ShadowFactor.Validate(nameof(ShadowFactor), 0, 1);
-        ShadowSoftness.Validate(nameof(ShadowSoftness), 0.5);
-        BlurSigma.Validate(nameof(BlurSigma), 0.01, 20);
-        NoiseSigma.Validate(nameof(NoiseSigma), 0, 128);
-        JpegQuality.Validate(nameof(JpegQuality), 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(JpegQuality.Max, 100, nameof(JpegQuality));
-        ArgumentOutOfRangeException.ThrowIfNegative(MinContrast, nameof(MinContrast));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(MinContrast, 200, nameof(MinContrast));
-        ArgumentOutOfRangeException.ThrowIfNegative(MaxInkDrift, nameof(MaxInkDrift));
-    }
-
-    private static void Check(double p, string name) => Reference.ReferenceOptions.CheckProbability(p, name);
+    /// <summary>Every value out of range, each naming its field and the allowed range.</summary>
+    public IEnumerable<string> Validate() => OptionChecks.Problems(
+        OptionChecks.Probability(LightOnDarkProbability, nameof(LightOnDarkProbability)),
+        OptionChecks.Probability(IlluminationProbability, nameof(IlluminationProbability)),
+        OptionChecks.Probability(ShadowProbability, nameof(ShadowProbability)),
+        OptionChecks.Probability(BlurProbability, nameof(BlurProbability)),
+        OptionChecks.Probability(NoiseProbability, nameof(NoiseProbability)),
+        OptionChecks.Probability(JpegProbability, nameof(JpegProbability)),
+        PaperTone.Check(nameof(PaperTone), 0, 255),
+        DarkSurfaceTone.Check(nameof(DarkSurfaceTone), 0, 255),
+        IlluminationStrength.Check(nameof(IlluminationStrength), 0, 1),
+        ShadowFactor.Check(nameof(ShadowFactor), 0, 1),
+        ShadowSoftness.Check(nameof(ShadowSoftness), 0.5),
+        BlurSigma.Check(nameof(BlurSigma), 0.01, 20),
+        NoiseSigma.Check(nameof(NoiseSigma), 0, 128),
+        JpegQuality.Check(nameof(JpegQuality), 1, 100),
+        OptionChecks.InRange(MinContrast, 0, 200, nameof(MinContrast)),
+        OptionChecks.AtLeast(MaxInkDrift, 0, nameof(MaxInkDrift)));
 }

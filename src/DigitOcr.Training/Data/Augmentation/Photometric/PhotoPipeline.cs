@@ -1,3 +1,5 @@
+using DigitOcr.Training;
+
 namespace DigitOcr.Data.Augmentation.Photometric;
 
 /// <summary>Ink to photograph, in the order a camera adds them: paper and ink, light, shadow, blur, noise, compression.</summary>
@@ -6,7 +8,7 @@ public static class PhotoPipeline
     public static Pipeline Create(PhotoOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        OptionChecks.ThrowIfAny(options.Validate(), nameof(options));
         return new Pipeline(
         [
             new PaperRendering(options),

@@ -1,3 +1,5 @@
+using DigitOcr.Training;
+
 namespace DigitOcr.Data.Augmentation.Reference;
 
 /// <summary>
@@ -57,32 +59,20 @@ public sealed record ReferenceOptions
     /// </summary>
     public double KeepVisibleFraction { get; init; } = 0.7;
 
-    /// <summary>Throws when a value is out of range.</summary>
-    public void Validate()
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(CanvasSize, 32, nameof(CanvasSize));
-        CheckProbability(AspectJitterProbability, nameof(AspectJitterProbability));
-        CheckProbability(ScaleProbability, nameof(ScaleProbability));
-        CheckProbability(ThresholdProbability, nameof(ThresholdProbability));
-        CheckProbability(MorphologyProbability, nameof(MorphologyProbability));
-        CheckProbability(BlackPixelsProbability, nameof(BlackPixelsProbability));
-        CheckProbability(InvertProbability, nameof(InvertProbability));
-        CheckProbability(KeepVisibleFraction, nameof(KeepVisibleFraction));
-        ArgumentOutOfRangeException.ThrowIfNegative(AspectSigma, nameof(AspectSigma));
-        ArgumentOutOfRangeException.ThrowIfNegative(ThresholdLevel, nameof(ThresholdLevel));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(ThresholdLevel, 254, nameof(ThresholdLevel));
-        ArgumentOutOfRangeException.ThrowIfLessThan(MorphologyMinScale, 1.0, nameof(MorphologyMinScale));
-        ArgumentOutOfRangeException.ThrowIfNegative(MaxBlackPixels, nameof(MaxBlackPixels));
-        ArgumentOutOfRangeException.ThrowIfNegative(AffineMaxTranslate, nameof(AffineMaxTranslate));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(AffineMaxTranslate, 0.5, nameof(AffineMaxTranslate));
-        ArgumentOutOfRangeException.ThrowIfNegative(AffineMaxRotationDegrees, nameof(AffineMaxRotationDegrees));
-    }
-
-    internal static void CheckProbability(double value, string name)
-    {
-        if (!(value >= 0 && value <= 1))
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} is a probability (or fraction) and must lie in [0, 1].");
-        }
-    }
+    /// <summary>Every value out of range, each naming its field and the allowed range.</summary>
+    public IEnumerable<string> Validate() => OptionChecks.Problems(
+        OptionChecks.AtLeast(CanvasSize, 32, nameof(CanvasSize)),
+        OptionChecks.Probability(AspectJitterProbability, nameof(AspectJitterProbability)),
+        OptionChecks.Probability(ScaleProbability, nameof(ScaleProbability)),
+        OptionChecks.Probability(ThresholdProbability, nameof(ThresholdProbability)),
+        OptionChecks.Probability(MorphologyProbability, nameof(MorphologyProbability)),
+        OptionChecks.Probability(BlackPixelsProbability, nameof(BlackPixelsProbability)),
+        OptionChecks.Probability(InvertProbability, nameof(InvertProbability)),
+        OptionChecks.Probability(KeepVisibleFraction, nameof(KeepVisibleFraction)),
+        OptionChecks.AtLeast(AspectSigma, 0, nameof(AspectSigma)),
+        OptionChecks.InRange(ThresholdLevel, 0, 254, nameof(ThresholdLevel)),
+        OptionChecks.AtLeast(MorphologyMinScale, 1.0, nameof(MorphologyMinScale)),
+        OptionChecks.AtLeast(MaxBlackPixels, 0, nameof(MaxBlackPixels)),
+        OptionChecks.InRange(AffineMaxTranslate, 0, 0.5, nameof(AffineMaxTranslate)),
+        OptionChecks.AtLeast(AffineMaxRotationDegrees, 0, nameof(AffineMaxRotationDegrees)));
 }

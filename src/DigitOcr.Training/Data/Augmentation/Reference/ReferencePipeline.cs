@@ -1,6 +1,7 @@
 using DigitOcr.Boxes;
 using DigitOcr.Data.Mnist;
 using DigitOcr.Data.Scenes;
+using DigitOcr.Training;
 
 namespace DigitOcr.Data.Augmentation.Reference;
 
@@ -16,7 +17,7 @@ public static class ReferencePipeline
     public static Pipeline Create(ReferenceOptions options, bool withAffine)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        OptionChecks.ThrowIfAny(options.Validate(), nameof(options));
         var steps = new List<ISceneTransform>
         {
             new AspectJitter(options.AspectJitterProbability, options.AspectSigma),

@@ -1,9 +1,8 @@
 using DigitOcr.Imaging;
-using DigitOcr.Inference.Passes;
 using DigitOcr.Model;
 using DigitOcr.Torch;
 
-namespace DigitOcr.Inference.Preprocessing;
+namespace DigitOcr.Preprocessing;
 
 /// <summary>
 /// Turns a gray image into the network input of one pass: resized with area interpolation to the pass's size,

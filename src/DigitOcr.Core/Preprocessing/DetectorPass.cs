@@ -1,4 +1,4 @@
-namespace DigitOcr.Inference.Passes;
+namespace DigitOcr.Preprocessing;
 
 /// <summary>
 /// One run of the network over an image: the image scaled to <see cref="Width"/> x <see cref="Height"/>, padded with

@@ -1,0 +1,31 @@
+using DigitOcr.Inference;
+using DigitOcr.Training;
+
+namespace DigitOcr.Evaluation;
+
+/// <summary>What <see cref="PageEvaluation"/> reads and how: which test pages, how crowded the directory, which detector.</summary>
+public sealed record PageEvaluationOptions
+{
+    /// <summary>Whole test pages to read (groups 0 .. Pages - 1 of the <c>pages</c> preset's test split, epoch 0).</summary>
+    public int Pages { get; init; } = 40;
+
+    /// <summary>Random numbers (7 to 12 digits) put in the directory beside the written ones, so a wrong read can find a wrong entry.</summary>
+    public int Distractors { get; init; } = 100_000;
+
+    /// <summary>Seed of the test pages and of the distractors.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>The model file; null: the shipped model.</summary>
+    public string? ModelPath { get; init; }
+
+    /// <summary>How the detector runs (pyramid passes, thresholds, device).</summary>
+    public DetectorOptions Detector { get; init; } = new();
+
+    /// <summary>The data folder holding <c>mnist/</c>; null: <c>DIGITOCR_DATA</c>, then a search upward.</summary>
+    public string? DataFolder { get; init; }
+
+    /// <summary>Every value out of range, each naming its field and the allowed range.</summary>
+    public IEnumerable<string> Validate() => OptionChecks.Problems(
+        OptionChecks.AtLeast(Pages, 1, nameof(Pages)),
+        OptionChecks.AtLeast(Distractors, 0, nameof(Distractors)));
+}

@@ -1,0 +1,89 @@
+using DigitOcr.Imaging;
+using DigitOcr.Model;
+using DigitOcr.ModelFiles;
+using DigitOcr.Postprocess;
+using DigitOcr.Recognition;
+using DigitOcr.Torch;
+using DigitOcr.Torch.Modules;
+
+namespace DigitOcr.Inference.Recognition;
+
+/// <summary>
+/// The second stage of <see cref="DigitDetector"/>: reads every detected box with the digit recognizer and fuses the
+/// two readings (<see cref="RecognitionFusion"/>): junk boxes are dropped, misread digits corrected, alternatives
+/// kept. Owns its model; thread-safe like the detector.
+/// </summary>
+internal sealed class RecognizerStage : IDisposable
+{
+    /// <summary>Crops per forward pass: bounds memory on pages with very many boxes.</summary>
+    private const int MaxBatch = 256;
+
+    private readonly DigitRecognizer model;
+    private readonly FusionOptions fusion;
+    private readonly Device device;
+
+    private RecognizerStage(DigitRecognizer model, FusionOptions fusion, Device device, string source)
+    {
+        this.model = model;
+        this.fusion = fusion;
+        this.device = device;
+        Source = source;
+        model.to(device);
+        model.eval();
+    }
+
+    /// <summary>Where the recognizer's weights came from.</summary>
+    public string Source { get; }
+
+    public static RecognizerStage Load(ModelFile file, FusionOptions fusion, Device device)
+    {
+        var config = file.Recognizer
+            ?? throw new InvalidDataException($"'{file.Source}' holds no digit recognizer (its meta.config has no \"task\": \"recognizer\"); pass a model trained with configs/recognizer.json");
+        var model = new DigitRecognizer(config);
+        try
+        {
+            model.load_state_dict(file.Weights);
+        }
+        catch (StateDictMismatchException e)
+        {
+            model.Dispose();
+            throw new InvalidDataException($"the weights in '{file.Source}' do not fit the recognizer its config describes (widths {string.Join("/", config.Widths)}). {e.Message}", e);
+        }
+
+        return new RecognizerStage(model, fusion, device, file.Source);
+    }
+
+    /// <summary>The fused detections of one gray image, best score first (dropped boxes removed).</summary>
+    public IReadOnlyList<Detection> Apply(Image gray, IReadOnlyList<Detection> detections)
+    {
+        if (detections.Count == 0)
+        {
+            return detections;
+        }
+
+        var fused = new List<Detection>(detections.Count);
+        for (var start = 0; start < detections.Count; start += MaxBatch)
+        {
+            var chunk = detections.Skip(start).Take(MaxBatch).ToList();
+            float[] probabilities;
+            using (var scope = torch.NewDisposeScope())
+            using (torch.inference_mode())
+            {
+                var crops = DigitCrops.Extract(gray, chunk.Select(d => d.Box).ToList(), model.Config).to(device);
+                probabilities = torch.nn.functional.softmax(model.forward(crops), 1).cpu().contiguous().data<float>();
+            }
+
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                if (RecognitionFusion.Fuse(chunk[i], probabilities.AsSpan(i * Config.RecognizerConfig.Classes, Config.RecognizerConfig.Classes), fusion) is { } kept)
+                {
+                    fused.Add(kept);
+                }
+            }
+        }
+
+        return fused.OrderByDescending(d => d.Score).ToList();
+    }
+
+    public void Dispose() => model.Dispose();
+}

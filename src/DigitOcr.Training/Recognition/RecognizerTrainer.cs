@@ -1,0 +1,286 @@
+using System.Diagnostics;
+using DigitOcr.Config;
+using DigitOcr.Data;
+using DigitOcr.Data.Sources;
+using DigitOcr.Imaging;
+using DigitOcr.Model;
+using DigitOcr.ModelFiles;
+using DigitOcr.Torch;
+using DigitOcr.Torch.Optim;
+using DigitOcr.Torch.Serialization;
+
+namespace DigitOcr.Training.Recognition;
+
+/// <summary>
+/// Trains the digit recognizer (<see cref="DigitRecognizer"/>): harvests labelled crops from <c>pages</c>-preset pages
+/// read by the detector (<see cref="CropHarvester"/>: training pages from MNIST training digits, validation pages from
+/// MNIST test digits), then runs cross-entropy with the config's optimizer and learning-rate plan, validating each
+/// epoch. Writes <c>last.pt</c> (weights, optimizer state, epoch: <c>--resume</c> continues from it; the crops are
+/// harvested again, identically, from their seeds) and <c>best.pt</c> (model only, best validation accuracy).
+/// </summary>
+public sealed class RecognizerTrainer(RecognizerTrainingConfig config, string outputDirectory)
+{
+    public const string LastFile = "last.pt";
+    public const string BestFile = "best.pt";
+    private const string EpochKey = "meta.epoch";
+    private const string BestKey = "meta.best_metric";
+    private const string OptimizerPrefix = "optimizer.";
+
+    private readonly TrainingOptions options = config.Training;
+
+    /// <summary>Progress lines (harvest, epochs, validation), for the command to print.</summary>
+    public event Action<string>? Progress;
+
+    public string LastPath => Path.Combine(outputDirectory, LastFile);
+
+    public string BestPath => Path.Combine(outputDirectory, BestFile);
+
+    public RecognizerAccuracy Run(bool resume, CancellationToken cancellation = default)
+    {
+        if (resume && !File.Exists(LastPath))
+        {
+            throw new FileNotFoundException($"--resume was given but '{LastPath}' does not exist; start without --resume", LastPath);
+        }
+
+        Directory.CreateDirectory(outputDirectory);
+        if (options.Threads > 0)
+        {
+            torch.set_num_threads(options.Threads);
+        }
+
+        torch.set_malloc_caching(true);
+        var train = Harvest(DataSplit.Train, config.Data.TrainPages, cancellation);
+        var validation = Harvest(DataSplit.Test, config.Data.ValidationPages, cancellation);
+
+        using var model = new DigitRecognizer(config.ModelConfig);
+        model.InitializeWeights(options.Seed);
+        using var optimizer = CreateOptimizer(model);
+        var (firstEpoch, best) = (0, double.NegativeInfinity);
+        if (resume)
+        {
+            (firstEpoch, best) = Restore(model, optimizer);
+        }
+
+        var perEpoch = Math.Min(options.ImagesPerEpoch, train.Count);
+        var batches = Math.Max(1, perEpoch / options.BatchSize);
+        var plan = new LearningRatePlan(options, batches);
+        var last = validation.Count > 0 ? Evaluate(model, validation) : null;
+        for (var epoch = firstEpoch; epoch < options.Epochs && !cancellation.IsCancellationRequested; epoch++)
+        {
+            model.train();
+            var clock = Stopwatch.StartNew();
+            var order = Shuffled(train.Count, options.Seed + epoch);
+            var loss = 0.0;
+            for (var b = 0; b < batches && !cancellation.IsCancellationRequested; b++)
+            {
+                optimizer.LearningRate = plan.At(((long)epoch * batches) + b);
+                loss += Step(model, optimizer, train, order.AsSpan(b * options.BatchSize, options.BatchSize));
+            }
+
+            if (cancellation.IsCancellationRequested)
+            {
+                break;
+            }
+
+            last = validation.Count > 0 ? Evaluate(model, validation) : null;
+            var metric = last?.Accuracy ?? -loss;
+            Progress?.Invoke($"epoch {epoch + 1}/{options.Epochs}: loss {loss / batches:F4}, {batches * options.BatchSize / clock.Elapsed.TotalSeconds:F0} crops/s, validation {last}");
+            if (metric > best)
+            {
+                best = metric;
+                ModelFile.Save(BestPath, model, config.ToJson(), halfPrecision: false);
+            }
+
+            Save(model, optimizer, epoch + 1, best);
+        }
+
+        return last ?? new RecognizerAccuracy(0, double.NaN, double.NaN, double.NaN, double.NaN);
+    }
+
+    /// <summary>Accuracy of <paramref name="model"/> on labelled crops (evaluation mode, batches of 512).</summary>
+    public static RecognizerAccuracy Evaluate(DigitRecognizer model, CropSet crops)
+    {
+        model.eval();
+        var predicted = new int[crops.Count];
+        using (torch.inference_mode())
+        {
+            for (var start = 0; start < crops.Count; start += 512)
+            {
+                using var scope = torch.NewDisposeScope();
+                var indices = Enumerable.Range(start, Math.Min(512, crops.Count - start)).ToArray();
+                var logits = model.forward(Batch(crops, indices));
+                var labels = logits.argmax(1).data<long>();
+                for (var i = 0; i < indices.Length; i++)
+                {
+                    predicted[start + i] = (int)labels[i];
+                }
+            }
+        }
+
+        var (correct, digits, digitsCorrect, junk, junkCaught, rejected) = (0, 0, 0, 0, 0, 0);
+        for (var i = 0; i < crops.Count; i++)
+        {
+            var truth = crops.Label(i);
+            correct += predicted[i] == truth ? 1 : 0;
+            if (truth == RecognizerConfig.NotADigit)
+            {
+                junk++;
+                junkCaught += predicted[i] == truth ? 1 : 0;
+            }
+            else
+            {
+                digits++;
+                digitsCorrect += predicted[i] == truth ? 1 : 0;
+                rejected += predicted[i] == RecognizerConfig.NotADigit ? 1 : 0;
+            }
+        }
+
+        static double Rate(int a, int b) => b == 0 ? double.NaN : (double)a / b;
+        return new RecognizerAccuracy(crops.Count, Rate(correct, crops.Count), Rate(digitsCorrect, digits), Rate(junkCaught, junk), Rate(rejected, digits));
+    }
+
+    /// <summary>The crops of <paramref name="indices"/> as a normalised <c>[N, 1, S, S]</c> tensor.</summary>
+    public static Tensor Batch(CropSet crops, ReadOnlySpan<int> indices)
+    {
+        var size = crops.CropSize * crops.CropSize;
+        var pixels = new byte[indices.Length * size];
+        for (var i = 0; i < indices.Length; i++)
+        {
+            crops.Pixels(indices[i]).CopyTo(pixels.AsSpan(i * size));
+        }
+
+        using var bytes = torch.tensor(pixels, [indices.Length, 1, crops.CropSize, crops.CropSize]);
+        return ImageNormalization.Normalize(bytes);
+    }
+
+    private CropSet Harvest(DataSplit split, int pages, CancellationToken cancellation)
+    {
+        var crops = new CropSet(config.CropSize);
+        if (pages == 0)
+        {
+            return crops;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var source = (PageSampleSource)SampleSources.Create(new DataOptions { Preset = DataPreset.Pages, Seed = config.Data.Seed }, split);
+        var harvester = new CropHarvester(config.ModelConfig, config.Data);
+        using var detector = new PageDetector(config.Data.Detector);
+        var rng = new Random(config.Data.Seed + (split == DataSplit.Train ? 0 : 1_000_003));
+        for (var page = 0; page < pages && !cancellation.IsCancellationRequested; page++)
+        {
+            using var sample = source.GeneratePage(0, page);
+            var detections = split == DataSplit.Test || page % config.Data.DetectEvery == 0 ? detector.Detect(sample.Image) : [];
+            harvester.Harvest(sample.Image, sample.Boxes, detections, rng, crops);
+            if ((page + 1) % 250 == 0)
+            {
+                Progress?.Invoke($"harvest {split}: {page + 1}/{pages} pages, {crops.Count} crops, {clock.Elapsed.TotalSeconds:F0} s");
+            }
+        }
+
+        WriteSheet(crops, Path.Combine(outputDirectory, $"crops-{split.ToString().ToLowerInvariant()}.png"));
+        var counts = crops.LabelCounts();
+        Progress?.Invoke($"harvest {split}: {crops.Count} crops from {pages} pages in {clock.Elapsed.TotalSeconds:F0} s; per label 0-9: {string.Join(" ", counts.Take(10))}; not a digit: {counts[RecognizerConfig.NotADigit]}");
+        return crops;
+    }
+
+    /// <summary>The first 16 x 16 crops as one PNG, each labelled (a digit, or "x" for not a digit): to see what the recognizer learns from.</summary>
+    private static void WriteSheet(CropSet crops, string path)
+    {
+        const int Side = 16;
+        var cell = crops.CropSize * 2;
+        using var sheet = Image.Create(Side * cell, Side * (cell + 12), channels: 3, fill: 255);
+        for (var i = 0; i < Math.Min(crops.Count, Side * Side); i++)
+        {
+            using var crop = Image.FromPixels(crops.Pixels(i), crops.CropSize, crops.CropSize);
+            using var large = crop.Resize(cell, cell, Interpolation.Nearest);
+            using var color = large.ToColor();
+            var (x, y) = ((i % Side) * cell, (i / Side) * (cell + 12));
+            sheet.DrawImage(color, x, y);
+            var label = crops.Label(i) == RecognizerConfig.NotADigit ? "x" : crops.Label(i).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            sheet.DrawText(label, x + 2, y + cell + 10, 0.4, new Color(0, 0, 255));
+        }
+
+        sheet.Save(path);
+    }
+
+    private static double Step(DigitRecognizer model, Optimizer optimizer, CropSet crops, ReadOnlySpan<int> indices)
+    {
+        using var scope = torch.NewDisposeScope();
+        var labels = new long[indices.Length];
+        for (var i = 0; i < indices.Length; i++)
+        {
+            labels[i] = crops.Label(indices[i]);
+        }
+
+        optimizer.zero_grad();
+        var logits = model.forward(Batch(crops, indices));
+        var loss = torch.nn.functional.cross_entropy(logits, torch.tensor(labels));
+        loss.backward();
+        optimizer.step();
+        return loss.item<float>();
+    }
+
+    private static int[] Shuffled(int count, int seed)
+    {
+        var order = Enumerable.Range(0, count).ToArray();
+        new Random(seed).Shuffle(order);
+        return order;
+    }
+
+    private Optimizer CreateOptimizer(DigitRecognizer model) => options.Optimizer switch
+    {
+        OptimizerKind.AdamW => new AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay),
+        _ => new SGD(model.parameters(), options.LearningRate, options.Momentum, weight_decay: options.WeightDecay),
+    };
+
+    private void Save(DigitRecognizer model, Optimizer optimizer, int epochsDone, double best)
+    {
+        using var scope = torch.NewDisposeScope();
+        var extra = new List<KeyValuePair<string, Tensor>>
+        {
+            new(EpochKey, torch.scalar_tensor((long)epochsDone)),
+            new(BestKey, torch.scalar_tensor(best)),
+        };
+        if (optimizer is AdamW adam)
+        {
+            extra.Add(new("meta.adam_step", torch.scalar_tensor(adam.StepCount)));
+        }
+
+        foreach (var (kind, slots) in optimizer.State)
+        {
+            for (var i = 0; i < slots.Count; i++)
+            {
+                if (slots[i] is { } tensor)
+                {
+                    extra.Add(new($"{OptimizerPrefix}{kind}.{i}", tensor));
+                }
+            }
+        }
+
+        ModelFile.Save(LastPath, model, config.ToJson(), halfPrecision: false, extra);
+    }
+
+    private (int Epoch, double Best) Restore(DigitRecognizer model, Optimizer optimizer)
+    {
+        using var file = ModelFile.Load(LastPath);
+        if (file.Recognizer is null)
+        {
+            throw new InvalidDataException($"'{LastPath}' is not a recognizer checkpoint; use another --output folder");
+        }
+
+        file.LoadInto(model, new ModelConfig { Name = config.Name });
+        var entries = file.Entries;
+        var state = optimizer.State.Keys.ToDictionary(
+            kind => kind,
+            kind => (IReadOnlyList<Tensor?>)Enumerable.Range(0, optimizer.Parameters.Count)
+                .Select(i => entries.TryGetValue($"{OptimizerPrefix}{kind}.{i}", out var t) ? t : null).ToList());
+        optimizer.LoadState(state);
+        if (optimizer is AdamW adam && entries.TryGetValue("meta.adam_step", out var step))
+        {
+            adam.StepCount = step.item<long>();
+        }
+
+        Progress?.Invoke($"resumed from '{LastPath}' after epoch {entries[EpochKey].item<long>()}");
+        return ((int)entries[EpochKey].item<long>(), entries[BestKey].item<double>());
+    }
+}

@@ -1,0 +1,119 @@
+using System.Text.Json;
+using DigitOcr.Boxes;
+using DigitOcr.Cli;
+using DigitOcr.Inference;
+using DigitOcr.Inference.PhoneBook;
+using DigitOcr.Postprocess;
+using DigitOcr.Reading;
+
+namespace DigitOcr.Tests.Cli;
+
+public class JsonLineWriterTests
+{
+    private static readonly PhoneDirectory People = BuildPeople();
+
+    [Fact]
+    public void EveryNumber_GetsItsOwnMatch_AndThePageKeepsTheBest()
+    {
+        // Alice's number read exactly, Bob's with one digit wrong (distance 0.9), and a number nobody has.
+        var digits = Written("5551234567", y: 100)
+            .Concat(Written("8005550198", y: 200))
+            .Concat(Written("4155550123", y: 300))
+            .ToList();
+
+        using var json = Parse(JsonLineWriter.Format("page.jpg", Read(digits, People)));
+        var numbers = json.RootElement.GetProperty("numbers").EnumerateArray().ToList();
+
+        Assert.Equal(["5551234567", "8005550198", "4155550123"], numbers.Select(n => n.GetProperty("text").GetString()));
+        Assert.Equal("Alice", numbers[0].GetProperty("match").GetProperty("name").GetString());
+        Assert.Equal(0, numbers[0].GetProperty("match").GetProperty("distance").GetDouble());
+        Assert.Equal("Bob", numbers[1].GetProperty("match").GetProperty("name").GetString());
+        Assert.Equal("8005550199", numbers[1].GetProperty("match").GetProperty("phone").GetString());
+        Assert.Equal(0.9, numbers[1].GetProperty("match").GetProperty("distance").GetDouble());
+        Assert.Equal(JsonValueKind.Null, numbers[2].GetProperty("match").ValueKind);
+        Assert.Equal("noCandidates", numbers[2].GetProperty("noMatch").GetString());
+        Assert.False(numbers[0].TryGetProperty("noMatch", out _));
+
+        var page = json.RootElement.GetProperty("match");
+        Assert.Equal("Alice", page.GetProperty("name").GetString());
+        Assert.Equal("5551234567", page.GetProperty("phone").GetString());
+    }
+
+    [Fact]
+    public void AmbiguousNumber_HasNoMatch_AndSaysWhy()
+    {
+        // The last digit, read as 7 at 0.5, may be a 6 at 0.45 (so it is surely a digit and stays in the number):
+        // Alice or Alan, ln(0.5 / 0.45) = 0.105 apart, within the margin of 0.2.
+        var directory = new PhoneDirectoryBuilder();
+        directory.Add("Alice", "555-123-4567", 2);
+        directory.Add("Alan", "555-123-4566", 3);
+        var digits = Written("5551234567", y: 100);
+        digits[9] = digits[9] with { Score = 0.5f, Alternatives = [new DigitAlternative(6, 0.45f)] };
+
+        using var json = Parse(JsonLineWriter.Format("page.jpg", Read(digits, directory.Build())));
+        var number = Assert.Single(json.RootElement.GetProperty("numbers").EnumerateArray());
+
+        Assert.Equal(JsonValueKind.Null, number.GetProperty("match").ValueKind);
+        Assert.Equal("ambiguousReading", number.GetProperty("noMatch").GetString());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("match").ValueKind);
+    }
+
+    [Fact]
+    public void Digits_CarryTheirAlternatives_OnlyWhenTheyHaveSome_Rounded()
+    {
+        var digits = new List<Detection>
+        {
+            new(4, 0.712345f, new Box(10.04f, 20.06f, 30.16f, 60.949f)) { Alternatives = [new DigitAlternative(9, 0.212345f), new DigitAlternative(1, 0.05f)] },
+            new(2, 0.97f, new Box(40, 20, 60, 60)),
+        };
+
+        using var json = Parse(JsonLineWriter.Format("a \"quoted\" name.png", new PageReading(new DetectionResult(640, 480, digits, 1.0), [])));
+        var root = json.RootElement;
+        var written = root.GetProperty("digits").EnumerateArray().ToList();
+
+        Assert.Equal("a \"quoted\" name.png", root.GetProperty("image").GetString());
+        Assert.Equal(640, root.GetProperty("width").GetInt32());
+        Assert.Equal(0.7123, written[0].GetProperty("score").GetDouble());
+        Assert.Equal([10.0, 20.1, 30.2, 60.9], written[0].GetProperty("box").EnumerateArray().Select(v => v.GetDouble()));
+        var alternatives = written[0].GetProperty("alternatives").EnumerateArray().ToList();
+        Assert.Equal([9, 1], alternatives.Select(a => a.GetProperty("digit").GetInt32()));
+        Assert.Equal([0.2123, 0.05], alternatives.Select(a => a.GetProperty("score").GetDouble()));
+        Assert.False(written[1].TryGetProperty("alternatives", out _));
+        Assert.Equal("0.97", written[1].GetProperty("score").GetRawText());
+        Assert.Empty(root.GetProperty("numbers").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("match").ValueKind);
+    }
+
+    [Fact]
+    public void WithoutADirectory_NumbersHaveANullMatch_AndNoReason()
+    {
+        using var json = Parse(JsonLineWriter.Format("page.jpg", Read(Written("5551234567", y: 100), directory: null)));
+        var number = Assert.Single(json.RootElement.GetProperty("numbers").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, number.GetProperty("match").ValueKind);
+        Assert.False(number.TryGetProperty("noMatch", out _));
+    }
+
+    private static JsonDocument Parse(string line)
+    {
+        Assert.DoesNotContain('\n', line);
+        return JsonDocument.Parse(line);
+    }
+
+    /// <summary>What <see cref="PageReader.Interpret"/> makes of these detections, without a detector.</summary>
+    private static PageReading Read(List<Detection> digits, PhoneDirectory? directory)
+    {
+        var numbers = new NumberReader().Read(digits);
+        return new PageReading(new DetectionResult(1024, 768, digits, 1.0), numbers.Select(n => new NumberReading(n, directory?.Lookup(n))).ToList());
+    }
+
+    private static List<Detection> Written(string text, float y) =>
+        text.Select((c, i) => new Detection(c - '0', 0.9f, Box.FromCenter(100 + (i * 32), y, 26, 40))).ToList();
+
+    private static PhoneDirectory BuildPeople()
+    {
+        var builder = new PhoneDirectoryBuilder();
+        builder.Add("Alice", "(555) 123-4567", 2);
+        builder.Add("Bob", "800-555-0199", 3);
+        return builder.Build();
+    }
+}
