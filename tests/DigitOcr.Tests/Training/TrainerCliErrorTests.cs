@@ -126,16 +126,18 @@ public sealed class TrainerCliErrorTests : IDisposable
     }
 
     [Fact]
-    public void Trainer_OnStart_RemovesTheStaleCheckpointOfAKilledRun()
+    public void Train_OnStart_RemovesTheStaleCheckpointOfAKilledRun()
     {
+        // A separate process: training in this one would share libtorch's global generator with TrainerTests.
         var run = Path.Combine(folder, "run");
         Directory.CreateDirectory(run);
         var stale = Path.Combine(run, $"{Trainer.LastFile}.tmp-{DeadProcessId()}");
         File.WriteAllText(stale, "half a checkpoint");
-        using var source = new SyntheticBatchSource(1, 2, 64, seed: 3);
+        File.WriteAllText(Path.Combine(folder, "tiny.json"), TinyTraining.Config(epochs: 1, imagesPerEpoch: 8, batchSize: 8).ToJson());
 
-        new Trainer(TinyTraining.Config(epochs: 1, imagesPerEpoch: 2, batchSize: 2), run, source, []).Run(resume: false);
+        var result = Train(["--config", "tiny.json", "--output", "run", "--data", "reference", "--validation-images", "0", "--threads", "1"]);
 
+        Assert.True(result.ExitCode == 0, result.ToString());
         Assert.False(File.Exists(stale));
         Assert.True(File.Exists(Path.Combine(run, Trainer.LastFile)));
     }
