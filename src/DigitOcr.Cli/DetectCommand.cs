@@ -16,7 +16,9 @@ internal sealed record DetectRequest(
     string? DrawFolder,
     double? Threshold,
     int Pyramid,
-    bool Strict);
+    bool Strict,
+    string? RecognizerPath = null,
+    bool NoRecognizer = false);
 
 /// <summary>
 /// <c>detect &lt;image-or-folder&gt;... [--model FILE] [--directory CSV] [--format text|jsonl] [--draw FOLDER]
@@ -45,7 +47,9 @@ internal static class DetectCommand
         var threshold = ValidatedOptions.Fraction("--threshold", "Minimum digit score, from 0 to 1 (default: the model's, 0.1).");
         var pyramid = ValidatedOptions.Integer("--pyramid", "Passes at full, 1/2, 1/4... size, for large writing (1: a single pass)", new DetectorOptions().PyramidLevels, 1, MaxPyramid);
         var strict = new Option<bool>("--strict") { Description = "An image that looks truncated (a JPEG or PNG cut short) is an error: skipped, exit code 1." };
-        var command = new Command("detect", "Detect digits and read numbers in images.") { inputs, model, directory, format, draw, threshold, pyramid, strict };
+        var recognizer = ValidatedOptions.ExistingFile("--recognizer", "Digit recognizer model file (trained with configs/recognizer.json); default: the shipped recognizer.", "a recognizer model file, such as runs/recognizer/best.pt");
+        var noRecognizer = new Option<bool>("--no-recognizer") { Description = "Detector only: do not read each box a second time with the recognizer." };
+        var command = new Command("detect", "Detect digits and read numbers in images.") { inputs, model, directory, format, draw, threshold, pyramid, strict, recognizer, noRecognizer };
         command.SetAction(parse => Run(new DetectRequest(
             parse.GetValue(inputs) ?? [],
             parse.GetValue(model),
@@ -54,7 +58,9 @@ internal static class DetectCommand
             parse.GetValue(draw),
             parse.GetValue(threshold),
             parse.GetValue(pyramid),
-            parse.GetValue(strict))));
+            parse.GetValue(strict),
+            parse.GetValue(recognizer),
+            parse.GetValue(noRecognizer))));
         return command;
     }
 
@@ -86,7 +92,13 @@ internal static class DetectCommand
         DigitDetector detector;
         try
         {
-            detector = DigitDetector.Load(request.ModelPath, new DetectorOptions { ScoreThreshold = request.Threshold, PyramidLevels = request.Pyramid });
+            detector = DigitDetector.Load(request.ModelPath, new DetectorOptions
+            {
+                ScoreThreshold = request.Threshold,
+                PyramidLevels = request.Pyramid,
+                UseRecognizer = !request.NoRecognizer,
+                RecognizerPath = request.RecognizerPath,
+            });
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or InvalidOperationException or NotSupportedException)
         {
