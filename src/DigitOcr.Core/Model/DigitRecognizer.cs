@@ -9,7 +9,7 @@ namespace DigitOcr.Model;
 /// two convs then a 2x2 max-pool, one conv), global average pooling and a 1x1 convolution to 11 logits — the digits
 /// 0-9 and "not a digit" (<see cref="RecognizerConfig.NotADigit"/>). Input: <c>[B, 1, S, S]</c> float32 crops
 /// normalised like the detector's input (<see cref="ImageNormalization"/>); output: <c>[B, 11]</c> logits.
-/// About 0.2 M parameters and 30 M multiply-adds per 32x32 crop with the default widths.
+/// With the default widths (24, 48, 96): 79,523 parameters and about 16 M multiply-adds per 32x32 crop.
 /// </summary>
 public sealed class DigitRecognizer : Module<Tensor, Tensor>
 {
