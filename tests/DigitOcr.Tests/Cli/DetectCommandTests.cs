@@ -14,7 +14,7 @@ public sealed class DetectCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private static string SamplePage => Path.Combine(AppContext.BaseDirectory, "assets", "pages", "sample-page.png");
+    private static string SamplePage => Path.Combine(AppContext.BaseDirectory, "samples", "sample-page.png");
 
     [Fact]
     public void SeveralFilesAndFolders_Jsonl_OneLinePerImageInTheOrderGiven()

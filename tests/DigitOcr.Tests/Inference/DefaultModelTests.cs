@@ -8,7 +8,7 @@ namespace DigitOcr.Tests.Inference;
 /// <summary>The model shipped in the assembly reads a page of MNIST test digits and finds the right people.</summary>
 public class DefaultModelTests
 {
-    private static readonly string Page = Path.Combine(AppContext.BaseDirectory, "assets", "pages", "sample-page.png");
+    private static readonly string Page = Path.Combine(AppContext.BaseDirectory, "samples", "sample-page.png");
 
     [Fact]
     public void ShippedModel_ReadsTheSamplePage_AndTheDirectoryFindsBothPeople()

@@ -137,7 +137,7 @@ public sealed class DigitDetectorTests : IDisposable
         var options = new DetectorOptions { PyramidLevels = 1, ScoreThreshold = 0.3 };
         using var full = DigitDetector.Load(fullPath, options);
         using var half = DigitDetector.Load(halfPath, options);
-        var page = Path.Combine(AppContext.BaseDirectory, "assets", "pages", "sample-page.png");
+        var page = Path.Combine(AppContext.BaseDirectory, "samples", "sample-page.png");
 
         var expected = full.Detect(page).Digits;
         var actual = half.Detect(page).Digits;

@@ -71,13 +71,13 @@ public sealed class PackageConsumerTests : IDisposable
                 Console.WriteLine(number.Text);
             }
             """);
-        var page = Path.Combine(AppContext.BaseDirectory, "assets", "pages", "sample-page.png");
+        var page = Path.Combine(AppContext.BaseDirectory, "samples", "sample-page.png");
         // A private package cache, so that test versions do not pile up in the machine's.
         var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = work.File("packages") };
         var output = Shell.Run("dotnet", ["run", "-c", "Release", "--", page], consumer, environment).Trim().Split('\n').Select(l => l.Trim()).ToList();
         Assert.False(Directory.Exists(work.File("packages", "digitocr.training")), "restoring DigitOcr.Inference pulled in the training library");
 
-        // assets/pages/sample-page.png holds two numbers written with MNIST test digits (make_sample_page.py).
+        // samples/sample-page.png holds two numbers written with MNIST test digits (samples/make_sample_page.py).
         Assert.StartsWith("760x300 ", output[0]);
         string[] written = ["5551234567", "8006490213"];
         Assert.Equal(written.Length, output.Count - 1);
