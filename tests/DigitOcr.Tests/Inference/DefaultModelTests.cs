@@ -42,8 +42,11 @@ public class DefaultModelTests
         var numbers = new NumberReader().Read(detector.Detect(cut).Digits);
 
         var text = Assert.Single(numbers).Text;
-        // Every digit at full confidence and insertions at 1 make the directory's weighted distance plain Levenshtein.
-        var distance = WeightedEditDistance.Compute(text, Enumerable.Repeat(1f, text.Length).ToArray(), "555128", insertionCost: 1);
-        Assert.True(distance <= 1, $"read '{text}' instead of about 555128");
+        // What is written there: the whole digits 5, 5, 5, 1, 2 of the page's first number, then part of its "3" cut by
+        // the border, which may or may not be read. The whole digits must be read with at most one wrong.
+        const string Whole = "55512";
+        Assert.InRange(text.Length, Whole.Length, Whole.Length + 1);
+        var wrong = Whole.Zip(text).Count(p => p.First != p.Second);
+        Assert.True(wrong <= 1, $"read '{text}' where {Whole} and part of a 3 are written");
     }
 }
