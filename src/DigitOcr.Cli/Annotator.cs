@@ -49,9 +49,11 @@ internal static class Annotator
             Label(color, text, d.Box.X1, d.Box.Y1 - 4, digitTextHeight, DigitColor);
         }
 
-        foreach (var n in reading.Numbers)
+        foreach (var r in reading.Readings)
         {
-            Label(color, n.Text, n.Box.X1, n.Box.Y2 + 6 + textHeight, textHeight, Color.Blue);
+            var n = r.Number;
+            var text = r.Match is { } found ? $"{n.Text} -> {found.Entry.Name}" : n.Text;
+            Label(color, text, n.Box.X1, n.Box.Y2 + 6 + textHeight, textHeight, Color.Blue);
         }
 
         if (reading.Match is { } match)

@@ -188,7 +188,18 @@ internal static class DetectCommand
         {
             string.Format(c, "{0}: {1}x{2}, {3} digit(s), {4} number(s)", image, reading.Detection.Width, reading.Detection.Height, reading.Detection.Digits.Count, reading.Numbers.Count),
         };
-        lines.AddRange(reading.Numbers.Select(n => string.Format(c, "  {0}  (score {1:F2}, line {2}, at {3})", n.Text, n.Score, n.Line + 1, n.Box)));
+        foreach (var r in reading.Readings)
+        {
+            var n = r.Number;
+            var who = r.Lookup switch
+            {
+                DirectoryMatch found => string.Format(c, "  -> {0}  {1}  (distance {2:F2}{3})", found.Entry.Name, found.Entry.Number, found.Distance, found.IsExact ? ", exact" : string.Empty),
+                NoMatch none => $"  -> nobody ({none.Reason})",
+                _ => string.Empty,
+            };
+            lines.Add(string.Format(c, "  {0}  (score {1:F2}, line {2}, at {3}){4}", n.Text, n.Score, n.Line + 1, n.Box, who));
+        }
+
         if (reading.Match is { } m)
         {
             lines.Add(string.Format(c, "  match: {0}  {1}  (distance {2:F2}{3})", m.Entry.Name, m.Entry.Number, m.Distance, m.IsExact ? ", exact" : string.Empty));
