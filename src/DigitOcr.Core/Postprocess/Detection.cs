@@ -19,4 +19,10 @@ public readonly record struct Detection(int Digit, float Score, Box Box)
         get => alternatives ?? [];
         init => alternatives = value;
     }
+
+    /// <summary>Equal when digit, score, box and every alternative are (alternatives compared in order, not by reference).</summary>
+    public bool Equals(Detection other) =>
+        Digit == other.Digit && Score.Equals(other.Score) && Box == other.Box && Alternatives.SequenceEqual(other.Alternatives);
+
+    public override int GetHashCode() => HashCode.Combine(Digit, Score, Box, Alternatives.Count);
 }

@@ -64,4 +64,14 @@ public class RecognitionFusionTests
     {
         Assert.Throws<ArgumentException>(() => RecognitionFusion.Fuse(Three, new float[10], new FusionOptions()));
     }
+
+    [Fact]
+    public void Detections_WithEqualAlternatives_AreEqual()
+    {
+        var a = Three with { Alternatives = [new DigitAlternative(8, 0.1f)] };
+        var b = Three with { Alternatives = [new DigitAlternative(8, 0.1f)] };
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, Three with { Alternatives = [new DigitAlternative(5, 0.1f)] });
+        Assert.NotEqual(a, Three);
+    }
 }
