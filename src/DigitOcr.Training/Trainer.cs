@@ -73,7 +73,7 @@ public sealed class Trainer(TrainingConfig config, string outputDirectory, IBatc
         var memoryFormat = options.ChannelsLast ? MemoryFormat.ChannelsLast : MemoryFormat.Contiguous;
         var autocast = TrainingPrecisions.AutocastType(options.Precision, device.Type);
         model.to(memoryFormat);
-        using var optimizer = CreateOptimizer(model);
+        using var optimizer = Optimizers.Create(options, model.parameters());
         var progress = new TrainingProgress(0, 0, 0, double.NegativeInfinity);
         if (resume)
         {
@@ -222,10 +222,4 @@ public sealed class Trainer(TrainingConfig config, string outputDirectory, IBatc
 
         return new SsdOutput(mixed.Loc.to(ScalarType.Float32), mixed.Conf.to(ScalarType.Float32), mixed.FeatureSizes);
     }
-
-    private Optimizer CreateOptimizer(SsdDetector model) => options.Optimizer switch
-    {
-        OptimizerKind.AdamW => new AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay),
-        _ => new SGD(model.parameters(), options.LearningRate, options.Momentum, weight_decay: options.WeightDecay),
-    };
 }

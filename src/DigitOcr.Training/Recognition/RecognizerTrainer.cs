@@ -63,7 +63,7 @@ public sealed class RecognizerTrainer(RecognizerTrainingConfig config, string ou
         torch.set_malloc_caching(true);
         using var model = new DigitRecognizer(config.ModelConfig);
         model.InitializeWeights(options.Seed);
-        using var optimizer = CreateOptimizer(model);
+        using var optimizer = Optimizers.Create(options, model.parameters());
         var (firstEpoch, best) = (0, double.NegativeInfinity);
         if (resume)
         {
@@ -235,12 +235,6 @@ public sealed class RecognizerTrainer(RecognizerTrainingConfig config, string ou
         new Random(seed).Shuffle(order);
         return order;
     }
-
-    private Optimizer CreateOptimizer(DigitRecognizer model) => options.Optimizer switch
-    {
-        OptimizerKind.AdamW => new AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay),
-        _ => new SGD(model.parameters(), options.LearningRate, options.Momentum, weight_decay: options.WeightDecay),
-    };
 
     private void Save(DigitRecognizer model, Optimizer optimizer, int epochsDone, double best)
     {
