@@ -20,7 +20,6 @@ public sealed record TrainingProgress(int Epoch, int NextBatch, long Step, doubl
 public sealed class Checkpoint : IDisposable
 {
     public const string ModelPrefix = ModelFile.ModelPrefix;
-    private const string OptimizerPrefix = "optimizer.";
 
     private readonly StateDict entries;
 
@@ -89,21 +88,7 @@ public sealed class Checkpoint : IDisposable
         if (optimizer is not null)
         {
             items.Add(new("rng.torch", torch.get_rng_state()));
-            if (optimizer is AdamW adam)
-            {
-                items.Add(new("meta.adam_step", torch.scalar_tensor(adam.StepCount)));
-            }
-
-            foreach (var (kind, slots) in optimizer.State)
-            {
-                for (var i = 0; i < slots.Count; i++)
-                {
-                    if (slots[i] is { } tensor)
-                    {
-                        items.Add(new($"{OptimizerPrefix}{kind}.{i}", tensor));
-                    }
-                }
-            }
+            items.AddRange(OptimizerEntries.Of(optimizer));
         }
 
         TorchFile.Save(items, path);
@@ -120,20 +105,7 @@ public sealed class Checkpoint : IDisposable
             throw new InvalidOperationException("this checkpoint holds a model only; it cannot resume training");
         }
 
-        var state = new Dictionary<string, IReadOnlyList<Tensor?>>();
-        foreach (var kind in optimizer.State.Keys)
-        {
-            state[kind] = Enumerable.Range(0, optimizer.Parameters.Count)
-                .Select(i => entries.TryGetValue($"{OptimizerPrefix}{kind}.{i}", out var t) ? t : null)
-                .ToList();
-        }
-
-        optimizer.LoadState(state);
-        if (optimizer is AdamW adam)
-        {
-            adam.StepCount = Long("meta.adam_step");
-        }
-
+        OptimizerEntries.Restore(entries, optimizer);
         torch.set_rng_state(entries["rng.torch"]);
     }
 

@@ -45,7 +45,13 @@ public static class DigitCrops
             crop.ToPixels().CopyTo(pixels, i * size * size);
         }
 
-        using var bytes = torch.tensor(pixels, [boxes.Count, 1, size, size]);
+        return ToTensor(pixels, boxes.Count, size);
+    }
+
+    /// <summary><paramref name="count"/> 8-bit crops of <paramref name="cropSize"/> squared pixels each, back to back, as the normalised <c>[N, 1, S, S]</c> input.</summary>
+    public static Tensor ToTensor(ReadOnlySpan<byte> pixels, int count, int cropSize)
+    {
+        using var bytes = torch.tensor(pixels, [count, 1, cropSize, cropSize]);
         return ImageNormalization.Normalize(bytes);
     }
 }

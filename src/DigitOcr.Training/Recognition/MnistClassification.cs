@@ -40,8 +40,7 @@ public static class MnistClassification
 
             using var scope = torch.NewDisposeScope();
             using var inference = torch.inference_mode();
-            using var bytes = torch.tensor(pixels, [count, 1, config.CropSize, config.CropSize]);
-            var logits = model.forward(ImageNormalization.Normalize(bytes));
+            var logits = model.forward(DigitCrops.ToTensor(pixels, count, config.CropSize));
             var best = logits.argmax(1).data<long>();
             var bestDigit = logits.narrow(1, 0, 10).argmax(1).data<long>();
             for (var i = 0; i < count; i++)

@@ -5,6 +5,7 @@ using DigitOcr.Data.Sources;
 using DigitOcr.Imaging;
 using DigitOcr.Model;
 using DigitOcr.ModelFiles;
+using DigitOcr.Recognition;
 using DigitOcr.Torch;
 using DigitOcr.Torch.Optim;
 using DigitOcr.Torch.Serialization;
@@ -24,7 +25,6 @@ public sealed class RecognizerTrainer(RecognizerTrainingConfig config, string ou
     public const string BestFile = "best.pt";
     private const string EpochKey = "meta.epoch";
     private const string BestKey = "meta.best_metric";
-    private const string OptimizerPrefix = "optimizer.";
 
     private readonly TrainingOptions options = config.Training;
 
@@ -158,8 +158,7 @@ public sealed class RecognizerTrainer(RecognizerTrainingConfig config, string ou
             crops.Pixels(indices[i]).CopyTo(pixels.AsSpan(i * size));
         }
 
-        using var bytes = torch.tensor(pixels, [indices.Length, 1, crops.CropSize, crops.CropSize]);
-        return ImageNormalization.Normalize(bytes);
+        return DigitCrops.ToTensor(pixels, indices.Length, crops.CropSize);
     }
 
     private CropSet Harvest(DataSplit split, int pages, CancellationToken cancellation)
@@ -244,22 +243,7 @@ public sealed class RecognizerTrainer(RecognizerTrainingConfig config, string ou
             new(EpochKey, torch.scalar_tensor((long)epochsDone)),
             new(BestKey, torch.scalar_tensor(best)),
         };
-        if (optimizer is AdamW adam)
-        {
-            extra.Add(new("meta.adam_step", torch.scalar_tensor(adam.StepCount)));
-        }
-
-        foreach (var (kind, slots) in optimizer.State)
-        {
-            for (var i = 0; i < slots.Count; i++)
-            {
-                if (slots[i] is { } tensor)
-                {
-                    extra.Add(new($"{OptimizerPrefix}{kind}.{i}", tensor));
-                }
-            }
-        }
-
+        extra.AddRange(OptimizerEntries.Of(optimizer));
         ModelFile.Save(LastPath, model, config.ToJson(), halfPrecision: false, extra);
     }
 
@@ -273,16 +257,7 @@ public sealed class RecognizerTrainer(RecognizerTrainingConfig config, string ou
 
         file.LoadInto(model, new ModelConfig { Name = config.Name });
         var entries = file.Entries;
-        var state = optimizer.State.Keys.ToDictionary(
-            kind => kind,
-            kind => (IReadOnlyList<Tensor?>)Enumerable.Range(0, optimizer.Parameters.Count)
-                .Select(i => entries.TryGetValue($"{OptimizerPrefix}{kind}.{i}", out var t) ? t : null).ToList());
-        optimizer.LoadState(state);
-        if (optimizer is AdamW adam && entries.TryGetValue("meta.adam_step", out var step))
-        {
-            adam.StepCount = step.item<long>();
-        }
-
+        OptimizerEntries.Restore(entries, optimizer);
         Progress?.Invoke($"resumed from '{LastPath}' after epoch {entries[EpochKey].item<long>()}");
         return ((int)entries[EpochKey].item<long>(), entries[BestKey].item<double>());
     }
