@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using DigitOcr.Boxes;
 using DigitOcr.Data;
-using DigitOcr.Data.Sources;
+using DigitOcr.Data.Augmentation;
+using DigitOcr.Data.Pages;
+using DigitOcr.Postprocess;
 using DigitOcr.Inference;
 using DigitOcr.Inference.PhoneBook;
 using DigitOcr.Reading;
@@ -35,9 +37,10 @@ public static class PageEvaluation
         ArgumentNullException.ThrowIfNull(options);
         OptionChecks.ThrowIfAny(options.Validate(), nameof(options));
         using var detector = DigitDetector.Load(options.ModelPath, options.Detector);
-        var data = new DataOptions { Preset = DataPreset.Pages, Seed = options.Seed, DataFolder = options.DataFolder };
-        var source = (PageSampleSource)SampleSources.Create(data, DataSplit.Test);
+        var source = new EvaluationPages(options.Preset, options.Seed, options.DataFolder);
         var reader = new NumberReader();
+        var conditions = new ConditionTable();
+        var errors = new NumberErrorAnalysis(reader.Options.MinDigits, PlaceIoU);
         var ap = new AveragePrecision();
         var exact = new NumberExactMatch(reader);
         var written = new List<WrittenNumber>();
@@ -46,7 +49,7 @@ public static class PageEvaluation
         long pixels = 0;
         for (var page = 0; page < options.Pages; page++)
         {
-            using var sample = source.GeneratePage(0, page);
+            using var sample = source.Page(page);
             clock.Start();
             var result = detector.Detect(sample.Image);
             var read = reader.Read(result.Digits);
@@ -54,6 +57,8 @@ public static class PageEvaluation
             pixels += (long)sample.Width * sample.Height;
             ap.Add(result.Digits, sample.Boxes);
             exact.Add(result.Digits, sample.Boxes);
+            conditions.Add(sample.Applied, Count(result.Digits, sample.Boxes, read, reader));
+            errors.Add(sample.Boxes, read);
             var phones = PhoneNumbers(page, sample.Boxes, read).ToList();
             written.AddRange(phones);
             strays.AddRange(read.Where(r => !sample.Boxes.Any(t => !t.Ignored && t.Number >= 0 && r.Box.IoU(t.Box) > 0)));
@@ -74,7 +79,48 @@ public static class PageEvaluation
         // wrong person too.
         wrong += strays.Count(r => directory.Lookup(r) is DirectoryMatch);
         return new PageEvaluationReport(
-            detector.Source, options.Pages, pixels, ap.Compute(), exact.Compute(), new DirectoryAccuracy(found, written.Count, directory.Count, wrong), clock.Elapsed);
+            detector.Source, options.Pages, pixels, ap.Compute(), exact.Compute(), new DirectoryAccuracy(found, written.Count, directory.Count, wrong), clock.Elapsed)
+        {
+            Preset = options.Preset,
+            Total = conditions.Total,
+            Conditions = conditions.Compute(ReportedConditions),
+            Errors = errors.Compute(),
+        };
+    }
+
+    /// <summary>The conditions the per-condition table reports, when pages differ in them.</summary>
+    public static IReadOnlyList<string> ReportedConditions { get; } =
+    [
+        PageConditions.Ruled, PageConditions.FormBoxes, PageConditions.Underline, PageConditions.Enclosed,
+        PageConditions.CrossedOut, PageConditions.ScribbleNearDigits, PageConditions.Touching, PageConditions.LowContrast,
+        TransformNames.Perspective, TransformNames.Shadow, TransformNames.Blur, TransformNames.Jpeg, PageConditions.LightOnDark,
+    ];
+
+    /// <summary>One page's counts at the reader's operating point (digits scoring at least its minimum digit score).</summary>
+    private static PageCounts Count(IReadOnlyList<Detection> detections, IReadOnlyList<LabeledBox> truths, IReadOnlyList<RecognizedNumber> read, NumberReader reader)
+    {
+        var reported = detections.Where(d => d.Score >= reader.Options.MinDigitScore).OrderByDescending(d => d.Score).ToList();
+        var open = truths.Where(t => !t.Ignored).ToList();
+        var (digits, right, counted) = (open.Count, 0, 0);
+        foreach (var detection in reported)
+        {
+            var hit = open.FindIndex(t => t.Digit == detection.Digit && t.Box.IoU(detection.Box) >= 0.5);
+            if (hit >= 0)
+            {
+                open.RemoveAt(hit);
+                right++;
+                counted++;
+            }
+            else if (!truths.Any(t => t.Ignored && t.Box.IoU(detection.Box) >= 0.5))
+            {
+                counted++;
+            }
+        }
+
+        var exact = new NumberExactMatch(reader);
+        exact.Add(detections, truths);
+        var numbers = exact.Compute();
+        return new PageCounts(1, digits, right, counted, numbers.Numbers, numbers.ReadExactly);
     }
 
     /// <summary>The page's written numbers long enough to be phone numbers and fully visible, with what was read on the page.</summary>

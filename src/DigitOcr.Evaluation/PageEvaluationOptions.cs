@@ -6,7 +6,10 @@ namespace DigitOcr.Evaluation;
 /// <summary>What <see cref="PageEvaluation"/> reads and how: which test pages, how crowded the directory, which detector.</summary>
 public sealed record PageEvaluationOptions
 {
-    /// <summary>Whole test pages to read (groups 0 .. Pages - 1 of the <c>pages</c> preset's test split, epoch 0).</summary>
+    /// <summary>Which test pages: the <c>pages</c> mix, clean pages or hard ones (<see cref="EvaluationPages"/>).</summary>
+    public EvaluationPreset Preset { get; init; } = EvaluationPreset.Pages;
+
+    /// <summary>Whole test pages to read (pages 0 .. Pages - 1 of the preset, from MNIST test digits).</summary>
     public int Pages { get; init; } = 40;
 
     /// <summary>Random numbers (7 to 12 digits) put in the directory beside the written ones, so a wrong read can find a wrong entry.</summary>

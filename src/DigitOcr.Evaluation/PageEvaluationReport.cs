@@ -19,5 +19,16 @@ public sealed record PageEvaluationReport(
     DirectoryAccuracy Directory,
     TimeSpan DetectAndRead)
 {
+    public EvaluationPreset Preset { get; init; } = EvaluationPreset.Pages;
+
+    /// <summary>Digits and numbers of all pages at the reader's operating point (recall, precision, exact numbers).</summary>
+    public PageCounts Total { get; init; }
+
+    /// <summary>Per condition: the pages that show it against those that do not.</summary>
+    public IReadOnlyList<ConditionBreakdown> Conditions { get; init; } = [];
+
+    /// <summary>How the numbers not read exactly went wrong.</summary>
+    public NumberErrors? Errors { get; init; }
+
     public double MillisecondsPerPage => DetectAndRead.TotalMilliseconds / Pages;
 }

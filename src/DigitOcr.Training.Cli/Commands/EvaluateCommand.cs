@@ -1,40 +1,47 @@
 using System.CommandLine;
 using System.Globalization;
+using DigitOcr.CommandLine;
 using DigitOcr.Evaluation;
 using DigitOcr.Inference;
 
 namespace DigitOcr.Training.Cli.Commands;
 
 /// <summary>
-/// <c>evaluate [--model FILE] [--pages N]</c>: end-to-end accuracy on whole synthetic test pages
-/// (<see cref="PageEvaluation"/>): digit mAP@0.5, number-level exact match, and directory accuracy.
+/// <c>evaluate [--preset pages|clean|hard] [--model FILE] [--pages N]</c>: end-to-end accuracy on whole synthetic test
+/// pages (<see cref="PageEvaluation"/>): digit mAP@0.5, digits and numbers per page condition, how numbers were
+/// misread, directory accuracy and wrong persons.
 /// </summary>
 internal static class EvaluateCommand
 {
     public static Command Create()
     {
         var defaults = new PageEvaluationOptions();
-        var model = new Option<FileInfo?>("--model") { Description = "Model file; default: the shipped model." };
-        var pages = new Option<int>("--pages") { Description = "Test pages to read.", DefaultValueFactory = _ => defaults.Pages };
-        var distractors = new Option<int>("--distractors") { Description = "Random numbers added to the directory.", DefaultValueFactory = _ => defaults.Distractors };
-        var seed = new Option<int>("--seed") { Description = "Seed of the test pages.", DefaultValueFactory = _ => defaults.Seed };
-        var pyramid = new Option<int>("--pyramid") { Description = "Pyramid passes of the detector (1: a single pass).", DefaultValueFactory = _ => new DetectorOptions().PyramidLevels };
-        var recognizer = new Option<FileInfo?>("--recognizer") { Description = "Recognizer model file; default: the shipped recognizer, if any." };
+        var preset = ValidatedOptions.Choice<EvaluationPreset>("--preset", "Test pages: pages (the training mix), clean or hard");
+        var model = ValidatedOptions.ExistingFile("--model", "Model file; default: the shipped model.", "a detector model file, such as models/digitocr-lite.pt");
+        var pages = ValidatedOptions.Integer("--pages", "Test pages to read", defaults.Pages, 1, 1_000_000);
+        var distractors = ValidatedOptions.Integer("--distractors", "Random numbers added to the directory", defaults.Distractors, 0, 10_000_000);
+        var seed = ValidatedOptions.Integer("--seed", "Seed of the test pages", defaults.Seed, 0, int.MaxValue);
+        var pyramid = ValidatedOptions.Integer("--pyramid", "Pyramid passes of the detector (1: a single pass)", new DetectorOptions().PyramidLevels, 1, 8);
+        var recognizer = ValidatedOptions.ExistingFile("--recognizer", "Recognizer model file; default: the shipped recognizer, if any.", "a recognizer model file, such as models/digitocr-recognizer.pt");
         var noRecognizer = new Option<bool>("--no-recognizer") { Description = "Detector only: do not read boxes a second time." };
-        var command = new Command("evaluate", "End-to-end accuracy on whole test pages: digit mAP, number exact match, directory accuracy, wrong persons.") { model, pages, distractors, seed, pyramid, recognizer, noRecognizer };
+        var command = new Command("evaluate", "End-to-end accuracy on whole test pages: digit mAP, digits and numbers per condition, error types, directory accuracy, wrong persons.")
+        {
+            preset, model, pages, distractors, seed, pyramid, recognizer, noRecognizer,
+        };
         command.SetAction(parse =>
         {
             var report = PageEvaluation.Run(new PageEvaluationOptions
             {
+                Preset = parse.GetValue(preset),
                 Pages = parse.GetValue(pages),
                 Distractors = parse.GetValue(distractors),
                 Seed = parse.GetValue(seed),
-                ModelPath = parse.GetValue(model)?.FullName,
+                ModelPath = parse.GetValue(model) is { } m ? Path.GetFullPath(m) : null,
                 Detector = new DetectorOptions
                 {
                     PyramidLevels = parse.GetValue(pyramid),
                     UseRecognizer = !parse.GetValue(noRecognizer),
-                    RecognizerPath = parse.GetValue(recognizer)?.FullName,
+                    RecognizerPath = parse.GetValue(recognizer) is { } r ? Path.GetFullPath(r) : null,
                 },
             });
             Print(report);
@@ -46,12 +53,32 @@ internal static class EvaluateCommand
     private static void Print(PageEvaluationReport report)
     {
         var c = CultureInfo.InvariantCulture;
-        var (digits, numbers, directory) = (report.Digits, report.Numbers, report.Directory);
-        Console.WriteLine(string.Format(c, "model {0} on {1} test pages ({2:F1} Mpixel, {3} digits)", report.Model, report.Pages, report.Pixels / 1e6, digits.GroundTruths));
+        var (digits, numbers, directory, total) = (report.Digits, report.Numbers, report.Directory, report.Total);
+        var minDigitScore = new DigitOcr.Reading.NumberReaderOptions().MinDigitScore;
+        Console.WriteLine(string.Format(c, "model {0} on {1} {2} test pages ({3:F1} Mpixel, {4} digits)", report.Model, report.Pages, report.Preset.ToString().ToLowerInvariant(), report.Pixels / 1e6, digits.GroundTruths));
         Console.WriteLine(string.Format(c, "digit mAP@0.5        {0:F4}  ({1})", digits.Mean, string.Join(" ", digits.PerClass.Select(kv => string.Format(c, "{0}:{1:F2}", kv.Key, kv.Value)))));
+        Console.WriteLine(string.Format(c, "digits read          recall {0:P1}, precision {1:P1} (score >= {2}, right digit at IoU 0.5)", total.Recall, total.Precision, minDigitScore));
         Console.WriteLine(string.Format(c, "numbers read exactly {0}/{1} = {2:P1} ({3}+ digits, fully visible)", numbers.ReadExactly, numbers.Numbers, numbers.Rate, new DigitOcr.Reading.NumberReader().Options.MinDigits));
         Console.WriteLine(string.Format(c, "directory accuracy   {0}/{1} = {2:P1} ({3}+ digit numbers among {4:N0} entries)", directory.Found, directory.Written, directory.Rate, PageEvaluation.MinDirectoryDigits, directory.Entries));
         Console.WriteLine(string.Format(c, "wrong person named   {0} = {1:P1} of written numbers (precision of persons named {2:P1})", directory.Wrong, directory.WrongRate, directory.Precision));
         Console.WriteLine(string.Format(c, "time                 {0:F0} ms per page (detect + read)", report.MillisecondsPerPage));
+        if (report.Errors is { } e)
+        {
+            Console.WriteLine(string.Format(c, "misread numbers      {0}: {1} wrong digits only, {2} missing digits, {3} extra digits, {4} both, {5} not read at all; {6} stray numbers read where none is written",
+                e.Misread, e.SubstitutionOnly, e.MissedDigit, e.ExtraDigit, e.Mixed, e.NotRead, e.StrayNumbers));
+            Console.WriteLine(string.Format(c, "digit errors         {0} substituted, {1} missed, {2} extra; most frequent: {3}",
+                e.SubstitutedDigits, e.MissedDigits, e.ExtraDigits, string.Join(", ", e.Confusions.Take(8).Select(x => $"{x.Written}->{x.Read} x{x.Count}"))));
+        }
+
+        if (report.Conditions.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine("condition              pages   recall with/without   precision with/without   numbers exact with/without");
+            foreach (var row in report.Conditions)
+            {
+                Console.WriteLine(string.Format(c, "{0,-22} {1,5}   {2,6:P1} / {3,-6:P1}       {4,6:P1} / {5,-6:P1}          {6,6:P1} / {7,-6:P1}",
+                    row.Condition, row.With.Pages, row.With.Recall, row.Without.Recall, row.With.Precision, row.Without.Precision, row.With.ExactRate, row.Without.ExactRate));
+            }
+        }
     }
 }

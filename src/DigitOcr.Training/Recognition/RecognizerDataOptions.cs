@@ -34,6 +34,12 @@ public sealed record RecognizerDataOptions
     /// <summary>Boxes per page around two neighbouring digits at once.</summary>
     public int PairNegatives { get; init; } = 3;
 
+    /// <summary>Plain MNIST training digits added as crops beside the harvested ones (<see cref="MnistCrops"/>); 0 for none.</summary>
+    public int MnistDigits { get; init; }
+
+    /// <summary>How each crop is varied when it is drawn for a training step.</summary>
+    public RecognizerAugmentOptions Augment { get; init; } = new();
+
     /// <summary>A detection counts as its digit at IoU at least this with a ground-truth box.</summary>
     public double PositiveIoU { get; init; } = 0.5;
 
@@ -65,6 +71,16 @@ public sealed record RecognizerDataOptions
         if (JitteredCopies < 0 || BackgroundNegatives < 0 || HalfDigitNegatives < 0 || PairNegatives < 0)
         {
             yield return "data.jitteredCopies, backgroundNegatives, halfDigitNegatives and pairNegatives must be at least 0";
+        }
+
+        if (MnistDigits < 0)
+        {
+            yield return $"data.mnistDigits must be at least 0, got {MnistDigits}";
+        }
+
+        foreach (var problem in Augment.Validate())
+        {
+            yield return $"data.augment.{char.ToLowerInvariant(problem[0])}{problem[1..]}";
         }
 
         if (NegativeIoU is <= 0 or > 0.5 || PositiveIoU < NegativeIoU || PositiveIoU > 1)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DigitOcr.Config;
 using DigitOcr.Data;
+using DigitOcr.Data.Mnist;
 using DigitOcr.Data.Sources;
 using DigitOcr.Imaging;
 using DigitOcr.Model;
@@ -44,6 +45,13 @@ public sealed class RecognizerTrainer(RecognizerTrainingConfig config, string ou
 
         Directory.CreateDirectory(outputDirectory);
         var train = Harvest(DataSplit.Train, config.Data.TrainPages, cancellation);
+        if (config.Data.MnistDigits > 0)
+        {
+            var digits = GlyphSetCache.Mnist(MnistSplit.Train, null);
+            MnistCrops.Add(digits, config.Data.MnistDigits, config.ModelConfig, new Random(config.Data.Seed + 17), train);
+            Progress?.Invoke($"added {config.Data.MnistDigits} plain MNIST training digits: {train.Count} training crops");
+        }
+
         var validation = Harvest(DataSplit.Test, config.Data.ValidationPages, cancellation);
         return Fit(train, validation, resume, cancellation);
     }
@@ -74,16 +82,18 @@ public sealed class RecognizerTrainer(RecognizerTrainingConfig config, string ou
         var batches = Math.Max(1, perEpoch / options.BatchSize);
         var plan = new LearningRatePlan(options, batches);
         var last = validation.Count > 0 ? Evaluate(model, validation) : null;
+        var augmentation = new CropAugmentation(config.Data.Augment);
         for (var epoch = firstEpoch; epoch < options.Epochs && !cancellation.IsCancellationRequested; epoch++)
         {
             model.train();
             var clock = Stopwatch.StartNew();
             var order = Shuffled(train.Count, options.Seed + epoch);
+            var rng = new Random(HashCode.Combine(options.Seed, epoch, 0x5eed));
             var loss = 0.0;
             for (var b = 0; b < batches && !cancellation.IsCancellationRequested; b++)
             {
                 optimizer.LearningRate = plan.At(((long)epoch * batches) + b);
-                loss += Step(model, optimizer, train, order.AsSpan(b * options.BatchSize, options.BatchSize));
+                loss += Step(model, optimizer, train, order.AsSpan(b * options.BatchSize, options.BatchSize), augmentation, rng);
             }
 
             if (cancellation.IsCancellationRequested)
@@ -211,17 +221,20 @@ public sealed class RecognizerTrainer(RecognizerTrainingConfig config, string ou
         sheet.Save(path);
     }
 
-    private static double Step(DigitRecognizer model, Optimizer optimizer, CropSet crops, ReadOnlySpan<int> indices)
+    private static double Step(DigitRecognizer model, Optimizer optimizer, CropSet crops, ReadOnlySpan<int> indices, CropAugmentation augmentation, Random rng)
     {
         using var scope = torch.NewDisposeScope();
         var labels = new long[indices.Length];
+        var size = crops.CropSize * crops.CropSize;
+        var pixels = new byte[indices.Length * size];
         for (var i = 0; i < indices.Length; i++)
         {
             labels[i] = crops.Label(indices[i]);
+            augmentation.Apply(crops.Pixels(indices[i]), crops.CropSize, rng, pixels.AsSpan(i * size, size));
         }
 
         optimizer.zero_grad();
-        var logits = model.forward(Batch(crops, indices));
+        var logits = model.forward(DigitCrops.ToTensor(pixels, indices.Length, crops.CropSize));
         var loss = torch.nn.functional.cross_entropy(logits, torch.tensor(labels));
         loss.backward();
         optimizer.step();

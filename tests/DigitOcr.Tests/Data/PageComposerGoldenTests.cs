@@ -21,28 +21,30 @@ public class PageComposerGoldenTests
     /// Linux): run the test with these lists empty and copy the actual values. Enough pages that every branch occurs
     /// (counted once with temporary counters: 5 ruled pages, 13 form-box rows, 11 underlines, 5 enclosing rectangles,
     /// 32 dashes, 9 dots, 8 parentheses, 11 strike-throughs, 28 scattered digits, 57 to 122 tries of each clutter kind).
+    /// Regenerated the same way when the <c>pages</c> defaults changed on purpose (more ruled pages, lower contrast,
+    /// stronger perspective, tighter gaps, scribbles beside numbers): the values pin the defaults as well as the draws.
     /// </summary>
     private static readonly string[] ExpectedInkPages =
     [
-        "420x373, 21 digits, 814 draws, sha256 7CB008F7570FDFB4",
-        "595x472, 40 digits, 1564 draws, sha256 5571F0C168589E03",
-        "435x570, 2 digits, 667 draws, sha256 A7651D3522FAE77E",
-        "610x669, 22 digits, 566 draws, sha256 5D04935942D47340",
-        "450x432, 37 digits, 508 draws, sha256 11433C9E6D9256D0",
-        "625x530, 5 digits, 498 draws, sha256 2DF5273F4CFFDD84",
-        "465x629, 9 digits, 561 draws, sha256 DC436529AA761A94",
-        "640x391, 19 digits, 698 draws, sha256 8F897F2E58B5ECFD",
-        "480x490, 76 digits, 1125 draws, sha256 40D0BDA9DEDD8358",
-        "655x589, 11 digits, 402 draws, sha256 CAF269BA2F0302D4",
-        "495x351, 13 digits, 811 draws, sha256 ED6F9E257F47288B",
-        "670x450, 41 digits, 1360 draws, sha256 3E73B2352E2FB703",
+        "420x373, 22 digits, 666 draws, sha256 6F348B3493D82C37",
+        "595x472, 40 digits, 1571 draws, sha256 41EEE56075BC3748",
+        "435x570, 2 digits, 419 draws, sha256 00A190AA9FE6A02A",
+        "610x669, 22 digits, 915 draws, sha256 61FCAB9EDC156767",
+        "450x432, 37 digits, 629 draws, sha256 905BFD1BC68CC705",
+        "625x530, 5 digits, 388 draws, sha256 027790BBA1B4878E",
+        "465x629, 10 digits, 561 draws, sha256 DF6828FC894C0DD8",
+        "640x391, 19 digits, 595 draws, sha256 9D46D3E8683E3CA5",
+        "480x490, 76 digits, 1140 draws, sha256 D538EC7BC288A249",
+        "655x589, 11 digits, 444 draws, sha256 EE68B6C33E2419F4",
+        "495x351, 13 digits, 782 draws, sha256 6B7879098ACAA60F",
+        "670x450, 41 digits, 1300 draws, sha256 E4BA77371D94B18F",
     ];
 
     /// <summary>Produced the same way: whole pages through perspective and photo effects (the evaluation's test pages).</summary>
     private static readonly string[] ExpectedPhotoPages =
     [
-        "455x535, 32 digits, sha256 462B4F6156A665D9",
-        "648x559, 90 digits, sha256 9D8FB5C68E7A1725",
+        "455x535, 32 digits, sha256 A9875E2D6CDE8065",
+        "648x559, 91 digits, sha256 500CB8FF3A50EC99",
     ];
 
     private const int InkPages = 12;

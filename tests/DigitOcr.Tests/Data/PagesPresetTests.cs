@@ -121,6 +121,33 @@ public class PagesPresetTests
     }
 
     [Fact]
+    public void ScribblesNearDigits_AreDrawnBesideTheNumbers_AndRecordedAsTheirCondition()
+    {
+        var always = Source(Small with { Clutter = new ClutterOptions { ItemsPerCropArea = new ValueRange(0, 0), ScribbleNearDigitsProbability = 1 } }, DataSplit.Train, seed: 6);
+        var never = Source(Small with { Clutter = new ClutterOptions { ItemsPerCropArea = new ValueRange(0, 0), ScribbleNearDigitsProbability = 0 } }, DataSplit.Train, seed: 6);
+        var (inkWith, inkWithout) = (0, 0);
+        for (var group = 0; group < 4; group++)
+        {
+            using var withScribbles = always.ComposeInk(0, group);
+            using var without = never.ComposeInk(0, group);
+
+            // The same layout (the scribbles are drawn after it), with more ink beside the numbers.
+            Assert.Equal(without.Digits.Count, withScribbles.Digits.Count);
+            if (withScribbles.Digits.Count > 0)
+            {
+                Assert.Contains(PageConditions.ScribbleNearDigits, withScribbles.Applied);
+            }
+
+            Assert.DoesNotContain(PageConditions.ScribbleNearDigits, without.Applied);
+            inkWith += withScribbles.Image.ToPixels().Count(v => v > 0);
+            inkWithout += without.Image.ToPixels().Count(v => v > 0);
+        }
+
+        // A scribble may fall off the page's edge, but not on every page.
+        Assert.True(inkWith > inkWithout, $"ink with scribbles {inkWith}, without {inkWithout}");
+    }
+
+    [Fact]
     public void DefaultPages_SpanSmallToLargeDigits()
     {
         var source = Source(new PageOptions(), DataSplit.Train, seed: 6);

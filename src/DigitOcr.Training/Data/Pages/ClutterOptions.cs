@@ -58,6 +58,12 @@ public sealed record ClutterOptions
     /// <summary>Largest rotation of a scribble, degrees either way.</summary>
     public double MaxScribbleRotationDegrees { get; init; } = 20;
 
+    /// <summary>
+    /// Probability that a line of digits gets a scribble right beside it — touching its first or last digit, or
+    /// running along its top or bottom edge — where people doodle, and where a detector mistakes loops for digits.
+    /// </summary>
+    public double ScribbleNearDigitsProbability { get; init; } = 0.2;
+
     /// <summary>Letters in one clutter item.</summary>
     public IntRange LetterCount { get; init; } = new(1, 4);
 
@@ -92,6 +98,7 @@ public sealed record ClutterOptions
         ScribbleRadius.Check(nameof(ScribbleRadius), 0.05, 1),
         ScribbleAdvance.Check(nameof(ScribbleAdvance), 0.1, 2),
         OptionChecks.InRange(MaxScribbleRotationDegrees, 0, 90, nameof(MaxScribbleRotationDegrees)),
+        OptionChecks.Probability(ScribbleNearDigitsProbability, nameof(ScribbleNearDigitsProbability)),
         LetterCount.Check(nameof(LetterCount), 1, 20),
         LetterHeight.Check(nameof(LetterHeight), 0.1, 5),
         LetterStrokeWidth.Check(nameof(LetterStrokeWidth), 0.5, 10),

@@ -7,7 +7,8 @@ namespace DigitOcr.Data.Pages;
 /// <summary>
 /// Plans marks that are not digits (<see cref="ClutterKind"/>), each where no row is: about
 /// <see cref="ClutterOptions.ItemsPerCropArea"/> per crop-sized area, each kind drawn by its weight. Sizes are
-/// multiples of the page's digit height.
+/// multiples of the page's digit height. Scribbles beside lines of digits
+/// (<see cref="ClutterOptions.ScribbleNearDigitsProbability"/>) are the one exception to keeping out of rows.
 /// </summary>
 internal sealed class ClutterPlanner(ClutterOptions clutter, SurfaceOptions surface)
 {
@@ -39,6 +40,7 @@ internal sealed class ClutterPlanner(ClutterOptions clutter, SurfaceOptions surf
             return;
         }
 
+        PlanScribblesNearDigits(plan, size, style, rng);
         var count = (int)Math.Round(rng.Uniform(clutter.ItemsPerCropArea) * plan.Width * plan.Height / cropArea);
         for (var i = 0; i < count; i++)
         {
@@ -99,6 +101,15 @@ internal sealed class ClutterPlanner(ClutterOptions clutter, SurfaceOptions surf
     /// <summary>A looping cursive stroke (a prolate cycloid, like "eeee"), longer than a digit is wide.</summary>
     private bool TryScribble(PagePlan plan, double x, double y, double size, PenStyle style, Random rng)
     {
+        var points = ScribblePoints(x, y, size, rng);
+        return TryAddStroke(plan, points, closed: false, 255, style.LineThickness(size));
+    }
+
+    private void AddScribble(PagePlan plan, double x, double y, double size, PenStyle style, Random rng) =>
+        plan.Background.Add(new StrokeMark(ScribblePoints(x, y, size, rng), Closed: false, 255, style.LineThickness(size)));
+
+    private double[] ScribblePoints(double x, double y, double size, Random rng)
+    {
         var loops = rng.Between(clutter.ScribbleLoops);
         var radius = size * rng.Uniform(clutter.ScribbleRadius);
         var advance = radius * rng.Uniform(clutter.ScribbleAdvance);
@@ -110,7 +121,34 @@ internal sealed class ClutterPlanner(ClutterOptions clutter, SurfaceOptions surf
             (points[2 * i], points[(2 * i) + 1]) = turn.Transform(x + (advance * t) - (radius * Math.Sin(t)), y - (radius * Math.Cos(t)));
         }
 
-        return TryAddStroke(plan, points, closed: false, 255, style.LineThickness(size));
+        return points;
+    }
+
+    /// <summary>
+    /// Scribbles beside lines of digits (each line's area is in <see cref="PagePlan.Occupied"/>): just after the last
+    /// digit or before the first, overlapping its edge by up to a third of a digit, or along the line's top or
+    /// bottom edge. Drawn under the digits, so the digits stay readable.
+    /// </summary>
+    private void PlanScribblesNearDigits(PagePlan plan, double size, PenStyle style, Random rng)
+    {
+        foreach (var line in plan.Occupied.ToArray())
+        {
+            if (!rng.Chance(clutter.ScribbleNearDigitsProbability))
+            {
+                continue;
+            }
+
+            var middle = line.Y + (line.Height / 2.0);
+            var (x, y) = rng.Next(4) switch
+            {
+                0 => (line.X + line.Width + rng.Uniform(-size / 3, size / 2), middle),
+                1 => (line.X - rng.Uniform(size, 2.5 * size), middle),
+                2 => (line.X + rng.Uniform(0, line.Width), (double)line.Y),
+                _ => (line.X + rng.Uniform(0, line.Width), (double)(line.Y + line.Height)),
+            };
+            AddScribble(plan, x, y, size, style, rng);
+            plan.Conditions.Add(PageConditions.ScribbleNearDigits);
+        }
     }
 
     /// <summary>A few letters unlike any digit, printed or handwritten in weight.</summary>

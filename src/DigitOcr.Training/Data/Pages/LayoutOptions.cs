@@ -79,7 +79,7 @@ public sealed record LayoutOptions
     /// Gap between neighbouring digits' ink, as a fraction of the digit height, drawn per line; negative values
     /// make digits touch and overlap.
     /// </summary>
-    public ValueRange DigitGap { get; init; } = new(-0.12, 0.4);
+    public ValueRange DigitGap { get; init; } = new(-0.16, 0.4);
 
     /// <summary>Per-digit variation of the gap, fraction of the height either way.</summary>
     public double GapJitter { get; init; } = 0.06;

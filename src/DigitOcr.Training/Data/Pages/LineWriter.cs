@@ -63,6 +63,7 @@ internal sealed class LineWriter
     private readonly List<GlyphMark> glyphs = [];
     private readonly List<StrokeMark> background = [];
     private readonly List<StrokeMark> foreground = [];
+    private readonly List<string> conditions = [];
     private readonly double gap;
     private readonly double slant;
     private readonly int thickness;
@@ -120,6 +121,7 @@ internal sealed class LineWriter
     /// <summary>A row of printed boxes, one digit in each, the digit nearly filling it.</summary>
     public void WriteFormBoxes(int count)
     {
+        conditions.Add(PageConditions.FormBoxes);
         var cellWidth = height * rng.Uniform(surface.FormBoxWidth);
         var cellHeight = height * rng.Uniform(surface.FormBoxHeight);
         var bottom = height * rng.Uniform(surface.FormBoxDrop);
@@ -147,6 +149,7 @@ internal sealed class LineWriter
     /// <summary>A pen underline through the digits' feet.</summary>
     public void Underline()
     {
+        conditions.Add(PageConditions.Underline);
         var y = rng.Uniform(surface.UnderlineOffset) * height;
         var xy = new double[2 * UnderlinePoints];
         for (var i = 0; i < UnderlinePoints; i++)
@@ -161,6 +164,7 @@ internal sealed class LineWriter
     /// <summary>A printed rectangle around the line, close enough to touch or cross strokes.</summary>
     public void Enclose()
     {
+        conditions.Add(PageConditions.Enclosed);
         var margin = height * rng.Uniform(surface.EnclosingMargin);
         var (x1, y1, x2, y2) = (-margin, top - (EnclosePadding * height) - margin, cursor + margin, (EnclosePadding * height) + margin);
         var lineThickness = PrintedInk.Thickness(height, PrintedInk.FormHeightPerPixel, rng);
@@ -179,6 +183,12 @@ internal sealed class LineWriter
 
         plan.Occupied.Add(bounds);
         plan.Background.AddRange(background);
+        plan.Conditions.UnionWith(conditions);
+        if (gap < 0 && glyphs.Count > 1)
+        {
+            plan.Conditions.Add(PageConditions.Touching);
+        }
+
         var number = plan.Numbers++;
         foreach (var glyph in glyphs)
         {
@@ -193,6 +203,7 @@ internal sealed class LineWriter
                 budget.Left--;
                 if (glyph.CrossedOut)
                 {
+                    plan.Conditions.Add(PageConditions.CrossedOut);
                     plan.Foreground.AddRange(StrikeThrough.Strokes(glyph, thickness, rng));
                 }
             }

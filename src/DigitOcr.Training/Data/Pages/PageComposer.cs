@@ -74,6 +74,7 @@ public sealed class PageComposer
         if (rng.Chance(surface.RuledProbability))
         {
             rows.PlanRuled(plan, digits, size, style, budget, rng);
+            plan.Conditions.Add(PageConditions.Ruled);
         }
         else
         {

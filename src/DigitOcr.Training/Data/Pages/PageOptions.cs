@@ -18,10 +18,10 @@ public sealed record PageOptions
     public ClutterOptions Clutter { get; init; } = new();
 
     /// <summary>Probability of a mild perspective on the whole page.</summary>
-    public double PerspectiveProbability { get; init; } = 0.6;
+    public double PerspectiveProbability { get; init; } = 0.7;
 
     /// <summary>Largest move of a page corner under perspective, as a fraction of the page side.</summary>
-    public double MaxPerspectiveShift { get; init; } = 0.06;
+    public double MaxPerspectiveShift { get; init; } = 0.09;
 
     public PhotoOptions Photo { get; init; } = new();
 

@@ -32,6 +32,9 @@ internal sealed class PagePlan(int width, int height)
     /// <summary>Pen strokes drawn last, over the digits.</summary>
     public List<StrokeMark> Foreground { get; } = [];
 
+    /// <summary>What the page's writing went through (<see cref="PageConditions"/>), recorded in the rendered scene.</summary>
+    public SortedSet<string> Conditions { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Page areas taken by lines of digits: scattered digits and clutter keep out of them.</summary>
     public List<PixelRect> Occupied { get; } = [];
 

@@ -35,6 +35,11 @@ internal static class PageRenderer
             }
 
             plan.Foreground.ForEach(s => Draw(page, s));
+            foreach (var condition in plan.Conditions)
+            {
+                scene.Record(condition);
+            }
+
             return scene;
         }
         catch

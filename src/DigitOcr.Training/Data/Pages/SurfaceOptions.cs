@@ -11,7 +11,7 @@ namespace DigitOcr.Data.Pages;
 public sealed record SurfaceOptions
 {
     /// <summary>Probability that a page is ruled: lines across it at the line pitch, digits sitting on or crossing them.</summary>
-    public double RuledProbability { get; init; } = 0.3;
+    public double RuledProbability { get; init; } = 0.4;
 
     /// <summary>Probability that a line of digits is underlined by pen, the stroke running through the digits' feet.</summary>
     public double UnderlineProbability { get; init; } = 0.15;

@@ -41,5 +41,14 @@ public sealed class PaperRendering(PhotoOptions options) : ISceneTransform
 
         scene.Render(PixelOps.MapLevels(scene.Image, table));
         scene.Record(TransformNames.Paper);
+        if (lightOnDark)
+        {
+            scene.Record(Pages.PageConditions.LightOnDark);
+        }
+
+        if (Math.Abs(ink - paper) < Pages.PageConditions.LowContrastLevels)
+        {
+            scene.Record(Pages.PageConditions.LowContrast);
+        }
     }
 }

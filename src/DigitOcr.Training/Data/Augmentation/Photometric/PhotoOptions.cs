@@ -16,7 +16,7 @@ public sealed record PhotoOptions
     public ValueRange DarkSurfaceTone { get; init; } = new(0, 90);
 
     /// <summary>The least difference between ink and paper levels (a faint pencil).</summary>
-    public double MinContrast { get; init; } = 45;
+    public double MinContrast { get; init; } = 25;
 
     /// <summary>The darkest (or, light on dark, the brightest) ink is full black (white); this caps how far from it ink may drift.</summary>
     public double MaxInkDrift { get; init; } = 100;

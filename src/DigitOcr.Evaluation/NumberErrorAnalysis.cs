@@ -1,0 +1,68 @@
+using DigitOcr.Boxes;
+using DigitOcr.Reading;
+
+namespace DigitOcr.Evaluation;
+
+/// <summary>
+/// Sorts the misread numbers of many pages into <see cref="NumberErrors"/>: each written number (at least
+/// <paramref name="minDigits"/> digits, fully visible) is compared with the read number that overlaps its box most.
+/// </summary>
+/// <param name="minDigits">Written numbers this long count (the reader's own minimum, so that they can be read at all).</param>
+/// <param name="placeIoU">A read number at least this IoU with the written one, with the same digits, is exact.</param>
+public sealed class NumberErrorAnalysis(int minDigits, double placeIoU)
+{
+    private readonly Dictionary<(int, int), int> confusions = [];
+    private int misread, substitutionOnly, missedDigit, extraDigit, mixed, notRead, strays, substituted, missed, extra;
+
+    public void Add(IReadOnlyList<LabeledBox> truths, IReadOnlyList<RecognizedNumber> read)
+    {
+        ArgumentNullException.ThrowIfNull(truths);
+        ArgumentNullException.ThrowIfNull(read);
+        var numberBoxes = truths.Where(t => t.Number >= 0 && !t.Ignored).Select(t => t.Box).ToList();
+        strays += read.Count(r => !numberBoxes.Exists(b => r.Box.IoU(b) > 0));
+        var written = truths.Where(t => t.Number >= 0).GroupBy(t => t.Number)
+            .Where(g => g.Count() >= minDigits && g.All(t => !t.Ignored));
+        foreach (var number in written)
+        {
+            var text = string.Concat(number.Select(t => (char)('0' + t.Digit)));
+            var box = number.Select(t => t.Box).Aggregate(Union);
+            var best = read.Where(r => r.Box.IoU(box) > 0).MaxBy(r => r.Box.IoU(box));
+            if (best is not null && best.Text == text && best.Box.IoU(box) >= placeIoU)
+            {
+                continue;
+            }
+
+            misread++;
+            if (best is null)
+            {
+                notRead++;
+                continue;
+            }
+
+            var alignment = DigitAlignment.Align(text, best.Text);
+            substituted += alignment.Substitutions.Count;
+            missed += alignment.Missed;
+            extra += alignment.Extra;
+            foreach (var (w, r) in alignment.Substitutions)
+            {
+                var key = (w - '0', r - '0');
+                confusions[key] = confusions.GetValueOrDefault(key) + 1;
+            }
+
+            switch (alignment.Missed > 0, alignment.Extra > 0)
+            {
+                case (false, false): substitutionOnly++; break;
+                case (true, false): missedDigit++; break;
+                case (false, true): extraDigit++; break;
+                default: mixed++; break;
+            }
+        }
+    }
+
+    public NumberErrors Compute() => new(
+        misread, substitutionOnly, missedDigit, extraDigit, mixed, notRead, strays, substituted, missed, extra,
+        confusions.Select(kv => new DigitConfusion(kv.Key.Item1, kv.Key.Item2, kv.Value))
+            .OrderByDescending(c => c.Count).ThenBy(c => c.Written).ThenBy(c => c.Read).ToList());
+
+    private static Box Union(Box a, Box b) => new(Math.Min(a.X1, b.X1), Math.Min(a.Y1, b.Y1), Math.Max(a.X2, b.X2), Math.Max(a.Y2, b.Y2));
+}

@@ -1,0 +1,32 @@
+namespace DigitOcr.Evaluation;
+
+/// <summary>
+/// How written numbers were misread, from aligning each written number with the number read at its place (the fewest
+/// substitutions, missed and extra digits that turn one into the other).
+/// </summary>
+/// <param name="Misread">Written numbers not read exactly.</param>
+/// <param name="SubstitutionOnly">Misread with only wrong digits (as many digits as written).</param>
+/// <param name="MissedDigit">Misread with digits missing and none extra.</param>
+/// <param name="ExtraDigit">Misread with digits extra and none missing.</param>
+/// <param name="Mixed">Misread with both missing and extra digits.</param>
+/// <param name="NotRead">No number read at the written number's place.</param>
+/// <param name="StrayNumbers">Numbers read where no number is written (stray marks, clutter).</param>
+/// <param name="SubstitutedDigits">Wrong digits over all misread numbers.</param>
+/// <param name="MissedDigits">Missing digits over all misread numbers.</param>
+/// <param name="ExtraDigits">Extra digits over all misread numbers.</param>
+/// <param name="Confusions">Substitutions by written and read digit, most frequent first.</param>
+public sealed record NumberErrors(
+    int Misread,
+    int SubstitutionOnly,
+    int MissedDigit,
+    int ExtraDigit,
+    int Mixed,
+    int NotRead,
+    int StrayNumbers,
+    int SubstitutedDigits,
+    int MissedDigits,
+    int ExtraDigits,
+    IReadOnlyList<DigitConfusion> Confusions);
+
+/// <summary>A written digit read as another, <paramref name="Count"/> times.</summary>
+public readonly record struct DigitConfusion(int Written, int Read, int Count);
