@@ -22,11 +22,12 @@ internal static class EvaluateCommand
         var distractors = ValidatedOptions.Integer("--distractors", "Random numbers added to the directory", defaults.Distractors, 0, 10_000_000);
         var seed = ValidatedOptions.Integer("--seed", "Seed of the test pages", defaults.Seed, 0, int.MaxValue);
         var pyramid = ValidatedOptions.Integer("--pyramid", "Pyramid passes of the detector (1: a single pass)", new DetectorOptions().PyramidLevels, 1, 8);
+        var nms = ValidatedOptions.Fraction("--nms", "IoU above which the weaker of two overlapping detections is dropped (default: the model's)");
         var recognizer = ValidatedOptions.ExistingFile("--recognizer", "Recognizer model file; default: the shipped recognizer, if any.", "a recognizer model file, such as models/digitocr-recognizer.pt");
         var noRecognizer = new Option<bool>("--no-recognizer") { Description = "Detector only: do not read boxes a second time." };
         var command = new Command("evaluate", "End-to-end accuracy on whole test pages: digit mAP, digits and numbers per condition, error types, directory accuracy, wrong persons.")
         {
-            preset, model, pages, distractors, seed, pyramid, recognizer, noRecognizer,
+            preset, model, pages, distractors, seed, pyramid, nms, recognizer, noRecognizer,
         };
         command.SetAction(parse =>
         {
@@ -40,6 +41,7 @@ internal static class EvaluateCommand
                 Detector = new DetectorOptions
                 {
                     PyramidLevels = parse.GetValue(pyramid),
+                    NmsIoU = parse.GetValue(nms),
                     UseRecognizer = !parse.GetValue(noRecognizer),
                     RecognizerPath = parse.GetValue(recognizer) is { } r ? Path.GetFullPath(r) : null,
                 },
