@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using DigitOcr.CommandLine;
 using DigitOcr.Evaluation;
 using DigitOcr.Inference;
 
@@ -18,7 +19,7 @@ internal static class EvaluateCommand
         var pages = new Option<int>("--pages") { Description = "Test pages to read.", DefaultValueFactory = _ => defaults.Pages };
         var distractors = new Option<int>("--distractors") { Description = "Random numbers added to the directory.", DefaultValueFactory = _ => defaults.Distractors };
         var seed = new Option<int>("--seed") { Description = "Seed of the test pages.", DefaultValueFactory = _ => defaults.Seed };
-        var pyramid = new Option<int>("--pyramid") { Description = "Pyramid passes of the detector (1: a single pass).", DefaultValueFactory = _ => new DetectorOptions().PyramidLevels };
+        var pyramid = ValidatedOptions.OptionalInteger("--pyramid", "The most pyramid passes of the detector (1: the finest pass only; default: as the image size calls for)", 1, DetectorOptions.MaxPyramidLevels);
         var recognizer = new Option<FileInfo?>("--recognizer") { Description = "Recognizer model file; default: the shipped recognizer, if any." };
         var noRecognizer = new Option<bool>("--no-recognizer") { Description = "Detector only: do not read boxes a second time." };
         var command = new Command("evaluate", "End-to-end accuracy on whole test pages: digit mAP, number exact match, directory accuracy, wrong persons.") { model, pages, distractors, seed, pyramid, recognizer, noRecognizer };
