@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DigitOcr.Boxes;
 using DigitOcr.Data;
+using DigitOcr.Data.Pages;
 using DigitOcr.Data.Sources;
 using DigitOcr.Inference;
 using DigitOcr.Inference.PhoneBook;
@@ -35,7 +36,8 @@ public static class PageEvaluation
         ArgumentNullException.ThrowIfNull(options);
         OptionChecks.ThrowIfAny(options.Validate(), nameof(options));
         using var detector = DigitDetector.Load(options.ModelPath, options.Detector);
-        var data = new DataOptions { Preset = DataPreset.Pages, Seed = options.Seed, DataFolder = options.DataFolder };
+        var pageOptions = options.Preset == PageEvaluationPreset.SmallWriting ? SmallWritingPages.Options : new PageOptions();
+        var data = new DataOptions { Preset = DataPreset.Pages, Seed = options.Seed, DataFolder = options.DataFolder, Pages = pageOptions };
         var source = (PageSampleSource)SampleSources.Create(data, DataSplit.Test);
         var reader = new NumberReader();
         var ap = new AveragePrecision();
@@ -74,7 +76,7 @@ public static class PageEvaluation
         // wrong person too.
         wrong += strays.Count(r => directory.Lookup(r) is DirectoryMatch);
         return new PageEvaluationReport(
-            detector.Source, options.Pages, pixels, ap.Compute(), exact.Compute(), new DirectoryAccuracy(found, written.Count, directory.Count, wrong), clock.Elapsed);
+            detector.Source, options.Pages, pixels, ap.Compute(), exact.Compute(), new DirectoryAccuracy(found, written.Count, directory.Count, wrong), clock.Elapsed) { Preset = options.Preset };
     }
 
     /// <summary>The page's written numbers long enough to be phone numbers and fully visible, with what was read on the page.</summary>

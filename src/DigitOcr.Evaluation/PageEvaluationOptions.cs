@@ -6,6 +6,9 @@ namespace DigitOcr.Evaluation;
 /// <summary>What <see cref="PageEvaluation"/> reads and how: which test pages, how crowded the directory, which detector.</summary>
 public sealed record PageEvaluationOptions
 {
+    /// <summary>Which test pages: the <c>pages</c> preset's (default) or small writing on large photos.</summary>
+    public PageEvaluationPreset Preset { get; init; } = PageEvaluationPreset.Pages;
+
     /// <summary>Whole test pages to read (groups 0 .. Pages - 1 of the <c>pages</c> preset's test split, epoch 0).</summary>
     public int Pages { get; init; } = 40;
 
@@ -26,6 +29,7 @@ public sealed record PageEvaluationOptions
 
     /// <summary>Every value out of range, each naming its field and the allowed range.</summary>
     public IEnumerable<string> Validate() => OptionChecks.Problems(
+        OptionChecks.Defined(Preset, nameof(Preset)),
         OptionChecks.AtLeast(Pages, 1, nameof(Pages)),
         OptionChecks.AtLeast(Distractors, 0, nameof(Distractors)));
 }

@@ -19,5 +19,8 @@ public sealed record PageEvaluationReport(
     DirectoryAccuracy Directory,
     TimeSpan DetectAndRead)
 {
+    /// <summary>Which test pages were read.</summary>
+    public PageEvaluationPreset Preset { get; init; }
+
     public double MillisecondsPerPage => DetectAndRead.TotalMilliseconds / Pages;
 }
