@@ -28,7 +28,10 @@ public sealed record DetectorOptions
 
     public double? NmsIoU { get; init; }
 
-    /// <summary>The most detections kept per image (after merging tiles and passes); null: the model's (200).</summary>
+    /// <summary>
+    /// The most detections kept per network input; null: the model's (200). An image keeps at most this many per tile
+    /// of its finest pass, after merging tiles and passes.
+    /// </summary>
     public int? MaxDetections { get; init; }
 
     /// <summary>

@@ -210,10 +210,12 @@ public sealed class DigitDetector : IDisposable
             return plans.Select((plan, image) =>
             {
                 var levels = plan.Select((pass, level) => new PyramidLevel(pass.Pass.Scale, found[image][level])).ToList();
-                var digits = PyramidMerge.Merge(levels, post.NmsIoU, post.MaxDetections, Options.PyramidMinHeight);
-                if (digits.Count > post.MaxDetections)
+                // The cap is per network input, as in one pass of the reference: a photo in 12 tiles may hold 12 times as many digits.
+                var cap = post.MaxDetections * plan[0].Tiles.Count;
+                var digits = PyramidMerge.Merge(levels, post.NmsIoU, cap, Options.PyramidMinHeight);
+                if (digits.Count > cap)
                 {
-                    digits = digits.Take(post.MaxDetections).ToList();
+                    digits = digits.Take(cap).ToList();
                 }
 
                 if (recognizer is not null)
