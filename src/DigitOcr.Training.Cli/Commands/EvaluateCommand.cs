@@ -52,7 +52,7 @@ internal static class EvaluateCommand
     {
         var c = CultureInfo.InvariantCulture;
         var (digits, numbers, directory) = (report.Digits, report.Numbers, report.Directory);
-        Console.WriteLine(string.Format(c, "model {0} on {1} {4} test pages ({2:F1} Mpixel, {3} digits)", report.Model, report.Pages, report.Pixels / 1e6, digits.GroundTruths, report.Preset.ToString().ToLowerInvariant()));
+        Console.WriteLine(string.Format(c, "model {0} on {1} test pages of the {4} preset ({2:F1} Mpixel, {3} digits)", report.Model, report.Pages, report.Pixels / 1e6, digits.GroundTruths, report.Preset.ToString().ToLowerInvariant()));
         Console.WriteLine(string.Format(c, "digit recall         {0:F4}  ({1}/{2} found by their digit at IoU 0.5)", digits.Recall, digits.Found, digits.GroundTruths));
         Console.WriteLine(string.Format(c, "digit mAP@0.5        {0:F4}  ({1})", digits.Mean, string.Join(" ", digits.PerClass.Select(kv => string.Format(c, "{0}:{1:F2}", kv.Key, kv.Value)))));
         Console.WriteLine(string.Format(c, "numbers read exactly {0}/{1} = {2:P1} ({3}+ digits, fully visible)", numbers.ReadExactly, numbers.Numbers, numbers.Rate, new DigitOcr.Reading.NumberReader().Options.MinDigits));
