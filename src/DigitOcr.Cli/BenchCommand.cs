@@ -24,7 +24,7 @@ internal static class BenchCommand
         var height = ValidatedOptions.Integer("--height", "Synthetic page height", 768, MinSide, MaxSide);
         var runs = ValidatedOptions.Integer("--runs", "Timed runs", 20, 1, 100_000);
         var threads = ValidatedOptions.OptionalInteger("--threads", "Intra-op threads (default: all cores)", 1, 1024);
-        var pyramid = ValidatedOptions.Integer("--pyramid", "Pyramid passes (1: a single pass)", new DetectorOptions().PyramidLevels, 1, 8);
+        var pyramid = ValidatedOptions.OptionalInteger("--pyramid", "The most pyramid passes (1: the finest pass only; default: as the image size calls for)", 1, DetectorOptions.MaxPyramidLevels);
         var noRecognizer = new Option<bool>("--no-recognizer") { Description = "Time the detector alone, without the recognizer's second reading." };
         var command = new Command("bench", "Measure Detect latency per page.") { model, image, width, height, runs, threads, pyramid, noRecognizer };
         command.SetAction(parse =>

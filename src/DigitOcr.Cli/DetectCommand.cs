@@ -15,14 +15,18 @@ internal sealed record DetectRequest(
     OutputFormat Format,
     string? DrawFolder,
     double? Threshold,
-    int Pyramid,
+    int? Pyramid,
     bool Strict,
     string? RecognizerPath = null,
-    bool NoRecognizer = false);
+    bool NoRecognizer = false,
+    double? MinDigitHeight = null,
+    double? MaxDigitHeight = null,
+    int? TileSize = null,
+    int? MaxSide = null);
 
 /// <summary>
 /// <c>detect &lt;image-or-folder&gt;... [--model FILE] [--directory CSV] [--format text|jsonl] [--draw FOLDER]
-/// [--threshold T] [--pyramid N] [--strict]</c>. Options are checked before anything is read (exit code 2). An image
+/// [--threshold T] [--pyramid N] [--min-digit-height PX] [--max-digit-height PX] [--tile-size PX] [--max-side PX] [--strict]</c>. Options are checked before anything is read (exit code 2). An image
 /// that cannot be read is reported on stderr and skipped; the exit code is then 1, after all others were done
 /// (<see cref="ExitCodes"/>). An image that decodes but looks truncated (<see cref="ImageIntegrity"/>) is read with a
 /// warning, or, with <c>--strict</c>, reported as an error and skipped. Results go to stdout, one per image;
@@ -30,8 +34,8 @@ internal sealed record DetectRequest(
 /// </summary>
 internal static class DetectCommand
 {
-    /// <summary>Pyramid passes accepted on the command line (more than 6 only repeats the coarsest pass's skip).</summary>
-    private const int MaxPyramid = 8;
+    /// <summary>The largest tile side accepted on the command line.</summary>
+    private const int MaxTileSize = 8192;
 
     public static Command Create()
     {
@@ -45,11 +49,15 @@ internal static class DetectCommand
         var format = ValidatedOptions.Choice<OutputFormat>("--format", "Output on stdout: text, or one JSON object per line");
         var draw = ValidatedOptions.OutputFolder("--draw", $"Write annotated copies into this folder, named <file name>{ImageInputs.AnnotatedSuffix} (page.jpg -> page.jpg{ImageInputs.AnnotatedSuffix}).");
         var threshold = ValidatedOptions.Fraction("--threshold", "Minimum digit score, from 0 to 1 (default: the model's, 0.1).");
-        var pyramid = ValidatedOptions.Integer("--pyramid", "Passes at full, 1/2, 1/4... size, for large writing (1: a single pass)", new DetectorOptions().PyramidLevels, 1, MaxPyramid);
+        var pyramid = ValidatedOptions.OptionalInteger("--pyramid", "The most passes at full, 1/2, 1/4... size, for large writing (1: the finest pass only; default: as many as the image size calls for)", 1, DetectorOptions.MaxPyramidLevels);
+        var minHeight = ValidatedOptions.PositiveNumber("--min-digit-height", "Height in pixels of the smallest digits to read; the finest pass then runs smaller, faster (default: as small as the model reads, about 9 px, at the image's own resolution).");
+        var maxHeight = ValidatedOptions.PositiveNumber("--max-digit-height", "Height in pixels of the largest digits to read; passes for larger writing are skipped (default: 0.7 of the image's shorter side).");
+        var tileSize = ValidatedOptions.OptionalMultiple("--tile-size", $"Largest side of one network input; larger passes run in overlapping tiles, bounding memory (default: {new DetectorOptions().TileSize})", new DetectorOptions().PadMultiple, DetectorOptions.MinTileSize, MaxTileSize);
+        var maxSide = ValidatedOptions.OptionalInteger("--max-side", "Scale images down so that the finest pass's long side is at most this (default: the image's own size)", 32, MaxTileSize * 4);
         var strict = new Option<bool>("--strict") { Description = "An image that looks truncated (a JPEG or PNG cut short) is an error: skipped, exit code 1." };
         var recognizer = ValidatedOptions.ExistingFile("--recognizer", "Digit recognizer model file (trained with configs/recognizer.json); default: the shipped recognizer.", "a recognizer model file, such as runs/recognizer/best.pt");
         var noRecognizer = new Option<bool>("--no-recognizer") { Description = "Detector only: do not read each box a second time with the recognizer." };
-        var command = new Command("detect", "Detect digits and read numbers in images.") { inputs, model, directory, format, draw, threshold, pyramid, strict, recognizer, noRecognizer };
+        var command = new Command("detect", "Detect digits and read numbers in images.") { inputs, model, directory, format, draw, threshold, pyramid, minHeight, maxHeight, tileSize, maxSide, strict, recognizer, noRecognizer };
         command.SetAction(parse => Run(new DetectRequest(
             parse.GetValue(inputs) ?? [],
             parse.GetValue(model),
@@ -60,12 +68,34 @@ internal static class DetectCommand
             parse.GetValue(pyramid),
             parse.GetValue(strict),
             parse.GetValue(recognizer),
-            parse.GetValue(noRecognizer))));
+            parse.GetValue(noRecognizer),
+            parse.GetValue(minHeight),
+            parse.GetValue(maxHeight),
+            parse.GetValue(tileSize),
+            parse.GetValue(maxSide))));
         return command;
     }
 
     private static int Run(DetectRequest request)
     {
+        var defaults = new DetectorOptions();
+        var options = defaults with
+        {
+            ScoreThreshold = request.Threshold,
+            PyramidLevels = request.Pyramid,
+            MinDigitHeight = request.MinDigitHeight,
+            MaxDigitHeight = request.MaxDigitHeight,
+            TileSize = request.TileSize ?? defaults.TileSize,
+            MaxSide = request.MaxSide,
+            UseRecognizer = !request.NoRecognizer,
+            RecognizerPath = request.RecognizerPath,
+        };
+        if (options.Validate().FirstOrDefault() is { } invalid)
+        {
+            // Only combinations get here (each value was checked as it was parsed).
+            return Fail($"--min-digit-height/--max-digit-height: {invalid}");
+        }
+
         if (request.DrawFolder is { } drawFolder)
         {
             try
@@ -92,13 +122,7 @@ internal static class DetectCommand
         DigitDetector detector;
         try
         {
-            detector = DigitDetector.Load(request.ModelPath, new DetectorOptions
-            {
-                ScoreThreshold = request.Threshold,
-                PyramidLevels = request.Pyramid,
-                UseRecognizer = !request.NoRecognizer,
-                RecognizerPath = request.RecognizerPath,
-            });
+            detector = DigitDetector.Load(request.ModelPath, options);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or InvalidOperationException or NotSupportedException)
         {

@@ -34,6 +34,7 @@ public sealed class EvaluationPages
         return preset switch
         {
             EvaluationPreset.Pages => defaults,
+            EvaluationPreset.SmallWriting => SmallWritingPages.Options,
             EvaluationPreset.Clean => defaults with
             {
                 Layout = defaults.Layout with

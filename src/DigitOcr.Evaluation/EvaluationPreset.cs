@@ -18,4 +18,7 @@ public enum EvaluationPreset
     /// shadows, stronger rotation and perspective.
     /// </summary>
     Hard,
+
+    /// <summary>Small writing on large photos (<see cref="SmallWritingPages"/>): 2000-4000 px, digits 10-40 px tall.</summary>
+    SmallWriting,
 }

@@ -29,6 +29,7 @@ public sealed record PageEvaluationOptions
 
     /// <summary>Every value out of range, each naming its field and the allowed range.</summary>
     public IEnumerable<string> Validate() => OptionChecks.Problems(
+        OptionChecks.Defined(Preset, nameof(Preset)),
         OptionChecks.AtLeast(Pages, 1, nameof(Pages)),
         OptionChecks.AtLeast(Distractors, 0, nameof(Distractors)));
 }

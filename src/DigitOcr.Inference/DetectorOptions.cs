@@ -1,43 +1,79 @@
 using DigitOcr.Config;
 using DigitOcr.Imaging;
+using DigitOcr.Inference.Passes;
 using DigitOcr.Postprocess;
 
 namespace DigitOcr.Inference;
 
 /// <summary>
 /// How <see cref="DigitDetector"/> runs. Null thresholds use the model's config (the reference: score 0.1, NMS 0.1).
-/// Input-size policy: an image whose long side exceeds <see cref="MaxSide"/> is scaled down to it (area
-/// interpolation; never up), then padded with white on the right and bottom to a multiple of
-/// <see cref="PadMultiple"/> (the backbone's stride), not to a square; boxes are reported in the original image's pixels.
-/// Anchors are 9..153 px at the network's scale, so digits between about 12 and 200 px (after scaling) are found.
+/// Size policy (<see cref="PassPlanner"/>): the anchors cover digits about 9 to 140 px tall at the network's scale, so
+/// the finest pass runs at the image's own resolution (small writing keeps its pixels), and coarser passes at 1/2,
+/// 1/4, ... read writing larger than the anchors, up to the largest digit the image can hold. A pass larger than
+/// <see cref="TileSize"/> runs in overlapping tiles, so memory stays bounded on any image; detections are merged
+/// across tiles (<see cref="TileMerge"/>) and passes (<see cref="PyramidMerge"/>). Inputs are padded with white on
+/// the right and bottom to a multiple of <see cref="PadMultiple"/> (the backbone's stride), not to a square; boxes
+/// are reported in the original image's pixels. Knowing the writing's size makes it faster:
+/// <see cref="MinDigitHeight"/> lets the finest pass run smaller, <see cref="MaxDigitHeight"/> skips coarse passes.
 /// </summary>
 public sealed record DetectorOptions
 {
+    /// <summary>The most pyramid passes accepted (more than a 100,000 px image can use).</summary>
+    public const int MaxPyramidLevels = 16;
+
+    /// <summary>The smallest tile side accepted; the models' tile overlap may ask for more (<see cref="PassPlanner"/>).</summary>
+    public const int MinTileSize = 256;
+
     public double? ScoreThreshold { get; init; }
 
     public double? NmsIoU { get; init; }
 
+    /// <summary>
+    /// The most detections kept per network input; null: the model's (200). An image keeps at most this many per tile
+    /// of its finest pass, after merging tiles and passes.
+    /// </summary>
     public int? MaxDetections { get; init; }
 
-    /// <summary>Longest side, in pixels, that the network sees (larger images are scaled down).</summary>
-    public int MaxSide { get; init; } = 1280;
+    /// <summary>
+    /// Height, in the image's pixels, of the smallest digits to read; null: as small as the anchors allow at the image's
+    /// own resolution (about 9 px). Given, the finest pass is scaled down so that such digits are
+    /// <see cref="PassPlanner.SmallDigitHeight"/> px for the network (never enlarged): 40 on a 1024x768 page runs the
+    /// network on 0.16 of the pixels.
+    /// </summary>
+    public double? MinDigitHeight { get; init; }
+
+    /// <summary>
+    /// Height, in the image's pixels, of the largest digits to read; null: up to
+    /// <see cref="PassPlanner.LargestDigitShare"/> of the image's shorter side. Coarse passes that only larger
+    /// writing would need are skipped: 140 or less leaves the finest pass alone.
+    /// </summary>
+    public double? MaxDigitHeight { get; init; }
+
+    /// <summary>Longest side, in pixels, of the finest pass (larger images are scaled down); null: the image's own size.</summary>
+    public int? MaxSide { get; init; }
 
     public int PadMultiple { get; init; } = 32;
 
     /// <summary>
-    /// Passes of an image pyramid: the image at the size policy's scale, then at 1/2, 1/4, ... of it (coarser levels
-    /// whose padded long side would be under <see cref="PyramidMinSide"/> px are skipped). The anchors cover digits up
-    /// to about 150 px, so larger writing is found by a coarser pass; the passes merge as <see cref="PyramidMerge"/>
-    /// says. 1 = a single pass (the reference's behaviour); 3 (default) reads digits up to about 600 px tall, at
-    /// about 1.8x the time of one pass on a 1024x768 page.
+    /// The most passes of the image pyramid: the finest pass, then 1/2, 1/4, ... of it (coarser levels whose padded
+    /// long side would be under <see cref="PyramidMinSide"/> px are skipped); null: as many as the image's size and
+    /// <see cref="MaxDigitHeight"/> call for (3 on a 1024x768 page, reading digits up to about 560 px; 5 on a 12 MP
+    /// photo). 1 = the finest pass only (the reference's behaviour). Passes merge as <see cref="PyramidMerge"/> says.
     /// </summary>
-    public int PyramidLevels { get; init; } = 3;
+    public int? PyramidLevels { get; init; }
 
     /// <summary>Coarser passes contribute only digits at least this tall (px at their own scale).</summary>
     public double PyramidMinHeight { get; init; } = 40;
 
     /// <summary>The smallest padded long side a coarser pyramid pass runs at.</summary>
     public const int PyramidMinSide = 96;
+
+    /// <summary>
+    /// The longest side of one network input, in pixels (a multiple of <see cref="PadMultiple"/>): a larger pass runs
+    /// in tiles of at most this size that overlap by the largest anchor (160 px), which bounds memory. The default
+    /// keeps pages up to 1280 px in one piece; each tile of 1280 x 1280 needs about 300 MB.
+    /// </summary>
+    public int TileSize { get; init; } = 1280;
 
     /// <summary>Run the network on channels-last (NHWC) tensors, which oneDNN's CPU convolutions handle faster.</summary>
     public bool ChannelsLast { get; init; } = true;
@@ -64,26 +100,78 @@ public sealed record DetectorOptions
     /// <summary>The architecture of a plain PyTorch state dict (a DigitOcr checkpoint carries its own); default: the reference's.</summary>
     public ModelConfig? ConfigForStateDict { get; init; }
 
-    internal void Validate()
+    /// <summary>Every value out of range, each naming its option, what it got and the allowed range.</summary>
+    public IEnumerable<string> Validate()
     {
-        if (PyramidLevels < 1 || PyramidMinHeight < 0)
+        if (ScoreThreshold is { } score && !(score is >= 0 and <= 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(PyramidLevels), $"PyramidLevels must be >= 1 and PyramidMinHeight >= 0, got {PyramidLevels} and {PyramidMinHeight}");
+            yield return $"ScoreThreshold must be from 0 to 1, got {score}";
         }
 
-        if (MaxSide < 32 || PadMultiple < 1)
+        if (NmsIoU is { } iou && !(iou is > 0 and <= 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(MaxSide), $"MaxSide must be >= 32 and PadMultiple >= 1, got {MaxSide} and {PadMultiple}");
+            yield return $"NmsIoU must be above 0 and at most 1, got {iou}";
         }
 
-        if (ScoreThreshold is < 0 or > 1 || NmsIoU is <= 0 or > 1 || MaxDetections is < 1)
+        if (MaxDetections is < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(ScoreThreshold), "ScoreThreshold must be in [0, 1], NmsIoU in (0, 1] and MaxDetections >= 1");
+            yield return $"MaxDetections must be at least 1, got {MaxDetections}";
         }
 
-        if (Fusion.Validate().FirstOrDefault() is { } problem)
+        if (MinDigitHeight is { } min && !(min > 0 && double.IsFinite(min)))
         {
-            throw new ArgumentOutOfRangeException(nameof(Fusion), problem);
+            yield return $"MinDigitHeight must be a number of pixels above 0, got {min}";
+        }
+
+        if (MaxDigitHeight is { } max && !(max > 0 && double.IsFinite(max)))
+        {
+            yield return $"MaxDigitHeight must be a number of pixels above 0, got {max}";
+        }
+
+        if (MinDigitHeight is { } low && MaxDigitHeight is { } high && low > high)
+        {
+            yield return $"MinDigitHeight ({low}) must not exceed MaxDigitHeight ({high})";
+        }
+
+        if (MaxSide is < 32)
+        {
+            yield return $"MaxSide must be at least 32 px, got {MaxSide}";
+        }
+
+        if (PadMultiple < 1)
+        {
+            yield return $"PadMultiple must be at least 1, got {PadMultiple}";
+        }
+
+        if (PyramidLevels is < 1 or > MaxPyramidLevels)
+        {
+            yield return $"PyramidLevels must be from 1 to {MaxPyramidLevels} (or null: as the image needs), got {PyramidLevels}";
+        }
+
+        if (!(PyramidMinHeight >= 0 && double.IsFinite(PyramidMinHeight)))
+        {
+            yield return $"PyramidMinHeight must be a number of pixels, 0 or more, got {PyramidMinHeight}";
+        }
+
+        if (TileSize < MinTileSize || (PadMultiple >= 1 && TileSize % PadMultiple != 0))
+        {
+            yield return $"TileSize must be a multiple of PadMultiple ({PadMultiple}) of at least {MinTileSize}, got {TileSize}";
+        }
+
+        foreach (var problem in Fusion.Validate())
+        {
+            yield return problem;
+        }
+    }
+
+    /// <summary>Throws listing every problem of <see cref="Validate"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Some option is out of range.</exception>
+    internal void ThrowIfInvalid()
+    {
+        var problems = Validate().ToList();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(DetectorOptions), $"detector options have {problems.Count} problem(s): {string.Join("; ", problems)}");
         }
     }
 }

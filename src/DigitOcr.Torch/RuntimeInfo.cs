@@ -16,6 +16,12 @@ public sealed record RuntimeInfo(
     int CudaDevices,
     string OpenMpWaitPolicy)
 {
+    /// <summary>
+    /// True when DigitOcr set glibc malloc to keep freed tensor memory for reuse (mmap threshold 32 MB, trim threshold
+    /// 256 MB); false when the user's environment sets malloc's thresholds, or the C library is not glibc.
+    /// </summary>
+    public bool MallocKeepsFreedMemory { get; init; }
+
     /// <summary>Reads the current process's runtime (loads the native shim if it is not loaded yet).</summary>
     public static RuntimeInfo Current() => new(
         typeof(RuntimeInfo).Assembly.GetName().Version?.ToString(3) ?? "?",
@@ -24,5 +30,8 @@ public sealed record RuntimeInfo(
         torch.get_num_threads(),
         torch.cuda.is_available(),
         torch.cuda.device_count(),
-        OpenMpDefaults.NativeValue(OpenMpDefaults.WaitPolicyVariable) ?? "unset");
+        OpenMpDefaults.NativeValue(OpenMpDefaults.WaitPolicyVariable) ?? "unset")
+    {
+        MallocKeepsFreedMemory = MallocDefaults.Applied,
+    };
 }

@@ -5,7 +5,7 @@ public sealed record PyramidLevel(double Scale, IReadOnlyList<Detection> Detecti
 
 /// <summary>
 /// Merges the passes of an image pyramid (the image at full size, then 1/2, 1/4, ...). The anchors cover digits up to
-/// about 150 px, so a digit written larger is found only in a coarser pass, while the full-size pass may see its
+/// about 140 px, so a digit written larger is found only in a coarser pass, while the full-size pass may see its
 /// strokes as small digits. Rules:
 /// <list type="bullet">
 /// <item>a coarser pass contributes only detections at least <c>minCoarseHeight</c> px tall at its own scale (smaller

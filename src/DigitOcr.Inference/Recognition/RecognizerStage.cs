@@ -28,6 +28,7 @@ internal sealed class RecognizerStage : IDisposable
         this.fusion = fusion;
         this.device = device;
         Source = source;
+        BatchNormFolding.Fold(model);
         model.to(device);
         model.eval();
     }

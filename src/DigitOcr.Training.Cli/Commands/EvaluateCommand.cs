@@ -7,27 +7,28 @@ using DigitOcr.Inference;
 namespace DigitOcr.Training.Cli.Commands;
 
 /// <summary>
-/// <c>evaluate [--preset pages|clean|hard] [--model FILE] [--pages N]</c>: end-to-end accuracy on whole synthetic test
-/// pages (<see cref="PageEvaluation"/>): digit mAP@0.5, digits and numbers per page condition, how numbers were
-/// misread, directory accuracy and wrong persons.
+/// <c>evaluate [--preset pages|clean|hard|smallwriting] [--model FILE] [--pages N]</c>: end-to-end accuracy on whole
+/// synthetic test pages (<see cref="PageEvaluation"/>): digit recall and mAP@0.5, digits and numbers per page condition,
+/// how numbers were misread, directory accuracy and wrong persons.
 /// </summary>
 internal static class EvaluateCommand
 {
     public static Command Create()
     {
         var defaults = new PageEvaluationOptions();
-        var preset = ValidatedOptions.Choice<EvaluationPreset>("--preset", "Test pages: pages (the training mix), clean or hard");
+        var preset = ValidatedOptions.Choice<EvaluationPreset>("--preset", "Test pages: pages (the training mix), clean, hard, or smallwriting (digits 10-40 px on 2000-4000 px photos)");
         var model = ValidatedOptions.ExistingFile("--model", "Model file; default: the shipped model.", "a detector model file, such as models/digitocr-lite.pt");
         var pages = ValidatedOptions.Integer("--pages", "Test pages to read", defaults.Pages, 1, 1_000_000);
         var distractors = ValidatedOptions.Integer("--distractors", "Random numbers added to the directory", defaults.Distractors, 0, 10_000_000);
         var seed = ValidatedOptions.Integer("--seed", "Seed of the test pages", defaults.Seed, 0, int.MaxValue);
-        var pyramid = ValidatedOptions.Integer("--pyramid", "Pyramid passes of the detector (1: a single pass)", new DetectorOptions().PyramidLevels, 1, 8);
+        var pyramid = ValidatedOptions.OptionalInteger("--pyramid", "The most pyramid passes of the detector (1: the finest pass only; default: as the image size calls for)", 1, DetectorOptions.MaxPyramidLevels);
+        var maxSide = ValidatedOptions.OptionalInteger("--max-side", "Scale pages down so that the detector's finest pass is at most this long (default: their own size)", 32, 65_536);
         var nms = ValidatedOptions.Fraction("--nms", "IoU above which the weaker of two overlapping detections is dropped (default: the model's)");
         var recognizer = ValidatedOptions.ExistingFile("--recognizer", "Recognizer model file; default: the shipped recognizer, if any.", "a recognizer model file, such as models/digitocr-recognizer.pt");
         var noRecognizer = new Option<bool>("--no-recognizer") { Description = "Detector only: do not read boxes a second time." };
-        var command = new Command("evaluate", "End-to-end accuracy on whole test pages: digit mAP, digits and numbers per condition, error types, directory accuracy, wrong persons.")
+        var command = new Command("evaluate", "End-to-end accuracy on whole test pages: digit recall and mAP, digits and numbers per condition, error types, directory accuracy, wrong persons.")
         {
-            preset, model, pages, distractors, seed, pyramid, nms, recognizer, noRecognizer,
+            preset, model, pages, distractors, seed, pyramid, maxSide, nms, recognizer, noRecognizer,
         };
         command.SetAction(parse =>
         {
@@ -42,6 +43,7 @@ internal static class EvaluateCommand
                 {
                     PyramidLevels = parse.GetValue(pyramid),
                     NmsIoU = parse.GetValue(nms),
+                    MaxSide = parse.GetValue(maxSide),
                     UseRecognizer = !parse.GetValue(noRecognizer),
                     RecognizerPath = parse.GetValue(recognizer) is { } r ? Path.GetFullPath(r) : null,
                 },
@@ -58,6 +60,7 @@ internal static class EvaluateCommand
         var (digits, numbers, directory, total) = (report.Digits, report.Numbers, report.Directory, report.Total);
         var minDigitScore = new DigitOcr.Reading.NumberReaderOptions().MinDigitScore;
         Console.WriteLine(string.Format(c, "model {0} on {1} {2} test pages ({3:F1} Mpixel, {4} digits)", report.Model, report.Pages, report.Preset.ToString().ToLowerInvariant(), report.Pixels / 1e6, digits.GroundTruths));
+        Console.WriteLine(string.Format(c, "digit recall         {0:F4}  ({1}/{2} found by their digit at IoU 0.5)", digits.Recall, digits.Found, digits.GroundTruths));
         Console.WriteLine(string.Format(c, "digit mAP@0.5        {0:F4}  ({1})", digits.Mean, string.Join(" ", digits.PerClass.Select(kv => string.Format(c, "{0}:{1:F2}", kv.Key, kv.Value)))));
         Console.WriteLine(string.Format(c, "digits read          recall {0:P1}, precision {1:P1} (score >= {2}, right digit at IoU 0.5)", total.Recall, total.Precision, minDigitScore));
         Console.WriteLine(string.Format(c, "numbers read exactly {0}/{1} = {2:P1} ({3}+ digits, fully visible)", numbers.ReadExactly, numbers.Numbers, numbers.Rate, new DigitOcr.Reading.NumberReader().Options.MinDigits));

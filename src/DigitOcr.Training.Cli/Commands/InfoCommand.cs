@@ -21,6 +21,7 @@ internal static class InfoCommand
             Console.WriteLine($"DigitOcr {info.DigitOcrVersion}");
             Console.WriteLine($"libtorch {info.TorchVersion}, OpenCV {info.OpenCvVersion}");
             Console.WriteLine($"threads  {info.Threads}, OpenMP wait policy {info.OpenMpWaitPolicy}");
+            Console.WriteLine($"malloc   {(info.MallocKeepsFreedMemory ? "keeps freed memory for reuse (mmap threshold 32 MB, trim threshold 256 MB)" : "the C library's or the environment's settings")}");
             Console.WriteLine($"CUDA     {(info.CudaAvailable ? $"available, {info.CudaDevices} device(s)" : "not available (CPU only)")}");
             Console.WriteLine($"bfloat16 {(Torch.torch.cpu.is_bf16_supported() ? "native on this CPU: training.precision auto trains with bfloat16 autocast" : "not native on this CPU: training.precision auto trains in float32")}");
             if (parse.GetValue(configOption) is { } file)

@@ -4,7 +4,14 @@ using DigitOcr.Postprocess;
 namespace DigitOcr.Training.Metrics;
 
 /// <summary>Average precision per digit class and their mean (over the classes that have ground truth).</summary>
-public sealed record AveragePrecisionResult(IReadOnlyDictionary<int, double> PerClass, double Mean, int Images, int GroundTruths);
+public sealed record AveragePrecisionResult(IReadOnlyDictionary<int, double> PerClass, double Mean, int Images, int GroundTruths)
+{
+    /// <summary>Ground truths claimed by a detection of their digit at the IoU threshold, at any score.</summary>
+    public int Found { get; init; }
+
+    /// <summary>The share of ground truths found (<see cref="Found"/> / <see cref="GroundTruths"/>): recall at the detector's own score threshold.</summary>
+    public double Recall => GroundTruths == 0 ? double.NaN : (double)Found / GroundTruths;
+}
 
 /// <summary>
 /// PASCAL VOC average precision at an IoU threshold (0.5) with every-point interpolation (VOC 2010+): per class,
@@ -24,20 +31,23 @@ public sealed class AveragePrecision(double iouThreshold = 0.5)
     public AveragePrecisionResult Compute()
     {
         var perClass = new SortedDictionary<int, double>();
+        var found = 0;
         var digits = images.SelectMany(i => i.Truths).Where(t => !t.Ignored).Select(t => t.Digit).Distinct().Order();
         foreach (var digit in digits)
         {
-            perClass[digit] = ClassAp(digit);
+            (perClass[digit], var hits) = ClassAp(digit);
+            found += hits;
         }
 
         return new AveragePrecisionResult(
             perClass,
             perClass.Count == 0 ? 0 : perClass.Values.Average(),
             images.Count,
-            images.Sum(i => i.Truths.Count(t => !t.Ignored)));
+            images.Sum(i => i.Truths.Count(t => !t.Ignored))) { Found = found };
     }
 
-    private double ClassAp(int digit)
+    /// <summary>The class's AP and how many of its ground truths were found.</summary>
+    private (double Ap, int Hits) ClassAp(int digit)
     {
         var positives = 0;
         var candidates = new List<(float Score, int Image, Box Box)>();
@@ -84,7 +94,7 @@ public sealed class AveragePrecision(double iouThreshold = 0.5)
             }
         }
 
-        return EveryPointAp(truePositive, positives);
+        return (EveryPointAp(truePositive, positives), truePositive.Count(hit => hit));
     }
 
     /// <summary>Area under the monotone precision envelope of the ranked hits (VOC's every-point interpolation).</summary>

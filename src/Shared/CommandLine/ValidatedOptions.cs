@@ -26,6 +26,23 @@ internal static class ValidatedOptions
         CustomParser = result => ParseInteger(result, name, minimum, maximum),
     };
 
+    /// <summary>An optional whole number in [<paramref name="minimum"/>, <paramref name="maximum"/>] that is a multiple of <paramref name="multiple"/>.</summary>
+    public static Option<int?> OptionalMultiple(string name, string description, int multiple, int minimum, int maximum) => new(name)
+    {
+        Description = $"{description} (a multiple of {multiple}, {Range(minimum, maximum)}).",
+        CustomParser = result =>
+        {
+            var value = ParseInteger(result, name, minimum, maximum);
+            if (value is { } v && v % multiple != 0)
+            {
+                result.AddError($"{name} must be a multiple of {multiple} {Range(minimum, maximum)}; got '{Token(result)}'.");
+                return null;
+            }
+
+            return value;
+        },
+    };
+
     /// <summary>An optional finite number in [0, 1].</summary>
     public static Option<double?> Fraction(string name, string description) => new(name)
     {

@@ -119,6 +119,12 @@ public sealed class DetectCommandTests : IDisposable
     [InlineData("--threshold", "2")]
     [InlineData("--threshold", "NaN")]
     [InlineData("--threshold", "abc")]
+    [InlineData("--pyramid", "17")]
+    [InlineData("--min-digit-height", "0")]
+    [InlineData("--max-digit-height", "abc")]
+    [InlineData("--tile-size", "1000")]
+    [InlineData("--tile-size", "128")]
+    [InlineData("--max-side", "8")]
     [InlineData("--format", "xml")]
     [InlineData("--model", ".")]
     [InlineData("--model", "no-such-model.pt")]
@@ -134,6 +140,34 @@ public sealed class DetectCommandTests : IDisposable
         Assert.Contains(option, result.Errors);
         Assert.Contains($"'{value}'", result.Errors);
         AssertNoStackTrace(result);
+    }
+
+    [Fact]
+    public void SmallestDigitAboveLargest_NamesBothOptions()
+    {
+        File.Copy(SamplePage, Path.Combine(folder, "p.png"));
+
+        var result = Detect(["p.png", "--min-digit-height", "50", "--max-digit-height", "20"]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Empty(result.Output);
+        Assert.Contains("--min-digit-height", result.Errors);
+        Assert.Contains("--max-digit-height", result.Errors);
+        AssertNoStackTrace(result);
+    }
+
+    [Fact]
+    public void SizeOptions_ReadTheSamePage()
+    {
+        File.Copy(SamplePage, Path.Combine(folder, "p.png"));
+
+        // Digits about 40 px tall: the finest pass at 16/30 of the size, no pass for larger writing, 320 px tiles.
+        var result = Detect(["p.png", "--format", "jsonl", "--min-digit-height", "30", "--max-digit-height", "60", "--tile-size", "320"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var numbers = JsonDocument.Parse(result.Output).RootElement.GetProperty("numbers").EnumerateArray().Select(n => n.GetProperty("text").GetString()).ToList();
+        Assert.Equal(2, numbers.Count);
+        Assert.All(numbers, n => Assert.Equal(10, n!.Length));
     }
 
     [Fact]

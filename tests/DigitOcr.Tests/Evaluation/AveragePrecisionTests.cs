@@ -22,6 +22,19 @@ public class AveragePrecisionTests
     }
 
     [Fact]
+    public void Recall_CountsGroundTruthsFoundByTheirDigit_NotDuplicatesOrWrongDigits()
+    {
+        var ap = new AveragePrecision();
+        // A found twice (once counted), B read as the wrong digit, C (digit 5, elsewhere) found.
+        ap.Add([new(3, 0.9f, A), new(3, 0.8f, A), new(4, 0.7f, B), new(5, 0.6f, Elsewhere)], [new(A, 3), new(B, 3), new(Elsewhere, 5)]);
+
+        var result = ap.Compute();
+
+        Assert.Equal((2, 3), (result.Found, result.GroundTruths));
+        Assert.Equal(2 / 3.0, result.Recall, 1e-9);
+    }
+
+    [Fact]
     public void DuplicateDetection_CountsAsFalsePositive()
     {
         var ap = new AveragePrecision();

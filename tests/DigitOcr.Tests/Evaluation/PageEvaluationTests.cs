@@ -50,6 +50,36 @@ public class PageEvaluationTests
     }
 
     [Fact]
+    public void SmallWritingPreset_ReadsPhotos2000To4000Px_WithDigits10To40PxTall()
+    {
+        var source = (PageSampleSource)SampleSources.Create(
+            new DataOptions { Preset = DataPreset.Pages, Seed = new PageEvaluationOptions().Seed, DataFolder = TestGlyphs.DataFolder, Pages = SmallWritingPages.Options }, DataSplit.Test);
+        using var sample = source.GeneratePage(0, 0);
+        // The detector shrinks the page to 640 px and runs once: this checks which pages are read, not how well.
+        var report = PageEvaluation.Run(new PageEvaluationOptions
+        {
+            Preset = EvaluationPreset.SmallWriting,
+            Pages = 1,
+            Distractors = Distractors,
+            DataFolder = TestGlyphs.DataFolder,
+            Detector = new DigitOcr.Inference.DetectorOptions { MaxSide = 640, PyramidLevels = 1 },
+        });
+
+        Assert.InRange(sample.Width, 2000, 4000);
+        Assert.InRange(sample.Height, 2000, 4000);
+        var heights = sample.Boxes.Where(b => !b.Ignored).Select(b => b.Box.Height).ToList();
+        Assert.True(heights.Count >= 50, $"{heights.Count} digits on the page");
+        // The page's height is drawn from 10-40 px; lines (x0.85-1.15) and digits (x0.88-1.12) vary around it, and a
+        // digit's ink may be shorter than its line (a 1, a 0 of a slanted hand).
+        Assert.InRange(heights.Average(), 10 * 0.85, 40 * 1.15);
+        Assert.InRange(heights.Max(), 1, 40 * 1.15 * 1.12 * 1.1);
+        Assert.Equal((long)sample.Width * sample.Height, report.Pixels);
+        Assert.Equal(heights.Count, report.Digits.GroundTruths);
+        Assert.Equal(EvaluationPreset.SmallWriting, report.Preset);
+        Assert.InRange(report.Digits.Recall, 0, 1);
+    }
+
+    [Fact]
     public void Run_WithoutPages_IsRejectedNamingTheOption()
     {
         var error = Assert.Throws<ArgumentException>(() => PageEvaluation.Run(new PageEvaluationOptions { Pages = 0, Distractors = -1 }));

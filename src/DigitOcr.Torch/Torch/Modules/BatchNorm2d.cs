@@ -37,11 +37,39 @@ public sealed class BatchNorm2d : Module<Tensor, Tensor>
 
     public Tensor num_batches_tracked { get; }
 
+    /// <summary>
+    /// True once this batch norm has been folded into the convolution before it (<c>torch.nn.utils.fusion.fuse_conv_bn_eval_</c>):
+    /// it is then an identity, for inference only.
+    /// </summary>
+    public bool IsFolded { get; private set; }
+
+    /// <summary>Makes this batch norm an identity: its statistics and affine set to the identity's, its forward a no-op.</summary>
+    internal void MarkFolded()
+    {
+        using var noGrad = torch.no_grad();
+        weight.fill_(1);
+        bias.fill_(0);
+        running_mean.fill_(0);
+        running_var.fill_(1 - Eps);
+        IsFolded = true;
+    }
+
     public override Tensor forward(Tensor input)
     {
         if (input.ndim != 4)
         {
             throw new ArgumentException($"BatchNorm2d expects NCHW input, got shape [{string.Join(", ", input.shape)}]", nameof(input));
+        }
+
+        if (IsFolded)
+        {
+            if (training)
+            {
+                throw new InvalidOperationException("this BatchNorm2d was folded into the convolution before it, for inference; load the model again to train it");
+            }
+
+            // The convolution before it already applied the normalisation.
+            return input.alias();
         }
 
         if (training)

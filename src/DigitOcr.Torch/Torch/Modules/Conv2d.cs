@@ -44,7 +44,8 @@ public sealed class Conv2d : Module<Tensor, Tensor>
 
     public Parameter weight { get; }
 
-    public Parameter? bias { get; }
+    /// <summary>The bias, if any; a convolution without one gets one when a batch norm is folded into it.</summary>
+    public Parameter? bias { get; private set; }
 
     /// <summary>PyTorch's default initialisation (<c>Conv2d.reset_parameters</c>).</summary>
     public void reset_parameters()
@@ -56,6 +57,19 @@ public sealed class Conv2d : Module<Tensor, Tensor>
             var bound = fanIn > 0 ? 1 / Math.Sqrt(fanIn) : 0;
             torch.nn.init.uniform_(bias, -bound, bound);
         }
+    }
+
+    /// <summary>Gives this convolution a bias of <paramref name="values"/> (copied), in place of none or the old one.</summary>
+    internal void set_bias(Tensor values)
+    {
+        if (values.ndim != 1 || values.size(0) != OutChannels)
+        {
+            throw new ArgumentException($"a bias of {OutChannels} values is needed, got [{string.Join(", ", values.shape)}]", nameof(values));
+        }
+
+        using var detached = values.detach();
+        using var copy = detached.clone();
+        bias = replace_parameter(nameof(bias), new Parameter(copy, weight.requires_grad));
     }
 
     public override Tensor forward(Tensor input)

@@ -34,6 +34,23 @@ public abstract class Module : IDisposable
         return parameter;
     }
 
+    /// <summary>
+    /// Puts <paramref name="parameter"/> where the parameter <paramref name="name"/> was registered (keeping its place in
+    /// the state dict's order), disposing the one it replaces; this module now owns the new one.
+    /// </summary>
+    internal Parameter replace_parameter(string name, Parameter parameter)
+    {
+        var index = parameterEntries.FindIndex(p => p.Name == name);
+        if (index < 0)
+        {
+            throw new ArgumentException($"{GetType().Name} has no parameter '{name}' to replace", nameof(name));
+        }
+
+        parameterEntries[index].Parameter?.Dispose();
+        parameterEntries[index] = (name, parameter);
+        return parameter;
+    }
+
     /// <summary>Registers a buffer (state saved in the state dict, not trained); this module now owns it.</summary>
     protected Tensor register_buffer(string name, Tensor buffer)
     {

@@ -19,7 +19,8 @@ internal static class NativeLibraryResolver
 
     /// <summary>
     /// Installs the resolver once; called by <see cref="NativeMethods"/>'s type initializer, so before the shim,
-    /// libtorch and libgomp are loaded: the OpenMP defaults (<see cref="OpenMpDefaults"/>) are set here too.
+    /// libtorch and libgomp are loaded: the OpenMP and malloc defaults (<see cref="OpenMpDefaults"/>,
+    /// <see cref="MallocDefaults"/>) are set here too.
     /// </summary>
     internal static void Register()
     {
@@ -31,6 +32,7 @@ internal static class NativeLibraryResolver
             }
 
             OpenMpDefaults.Apply();
+            MallocDefaults.Apply();
             NativeLibrary.SetDllImportResolver(typeof(NativeLibraryResolver).Assembly, Resolve);
             registered = true;
         }
