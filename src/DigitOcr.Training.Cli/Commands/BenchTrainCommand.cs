@@ -29,7 +29,7 @@ internal static class BenchTrainCommand
         var threads = ValidatedOptions.Integer("--threads", "Intra-op threads on both sides", Environment.ProcessorCount, 1, 1024);
         var data = ValidatedOptions.OptionalChoice<DataPreset>("--data", "DigitOcr's data preset (default: reference).");
         var skipPyTorch = new Option<bool>("--no-pytorch") { Description = "Measure DigitOcr only." };
-        var channelsLast = ValidatedOptions.OptionalBoolean("--channels-last", "Override training.channelsLast.");
+        var channelsLast = ValidatedOptions.Word("--channels-last", "Override training.channelsLast (true or false).", ["true", "false"]);
         var precision = ValidatedOptions.OptionalChoice<TrainingPrecision>("--precision", "Override training.precision for DigitOcr.");
         var matched = new Option<bool>("--pytorch-matched") { Description = "Run PyTorch with DigitOcr's memory format and autocast too (an engine-level comparison), instead of its defaults." };
         var rounds = ValidatedOptions.Integer("--rounds", "Alternate DigitOcr and PyTorch this many times (noise shows as spread)", 2, 1, 1000);
@@ -49,7 +49,7 @@ internal static class BenchTrainCommand
                     Epochs = 1,
                     ImagesPerEpoch = (parse.GetValue(steps) + parse.GetValue(warmup)) * parse.GetValue(batch),
                     ValidationImages = 0,
-                    ChannelsLast = parse.GetValue(channelsLast) ?? loaded.Training.ChannelsLast,
+                    ChannelsLast = parse.GetValue(channelsLast) is { } layout ? layout == "true" : loaded.Training.ChannelsLast,
                     Precision = parse.GetValue(precision) ?? loaded.Training.Precision,
                 },
                 Data = loaded.Data with { Preset = parse.GetValue(data) ?? DataPreset.Reference },

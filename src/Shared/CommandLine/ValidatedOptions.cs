@@ -149,34 +149,6 @@ internal static class ValidatedOptions
         return option;
     }
 
-    /// <summary>An optional yes/no: absent is null, <c>--x</c> alone is true, <c>--x true</c> or <c>--x false</c> says which.</summary>
-    public static Option<bool?> OptionalBoolean(string name, string description)
-    {
-        var option = new Option<bool?>(name)
-        {
-            Description = description,
-            HelpName = "true|false",
-            Arity = ArgumentArity.ZeroOrOne,
-            CustomParser = result =>
-            {
-                if (result.Tokens.Count == 0)
-                {
-                    return true;
-                }
-
-                if (bool.TryParse(Token(result), out var value))
-                {
-                    return value;
-                }
-
-                result.AddError($"{name} must be true or false (or given alone for true); got '{Token(result)}'.");
-                return null;
-            },
-        };
-        option.CompletionSources.Add("true", "false");
-        return option;
-    }
-
     /// <summary>The path of a file to write: it may be missing (it and its folder are created) or be replaced, but it must not be a folder.</summary>
     public static Option<string?> OutputFile(string name, string description, string what)
     {

@@ -30,15 +30,6 @@ public sealed class BenchCommandTests : IDisposable
     }
 
     [Fact]
-    public void AnImage_WithoutTheRecognizer_TimesThatImage()
-    {
-        var result = Bench(["--image", SamplePage, "--runs", "1", "--threads", "1", "--pyramid", "1", "--no-recognizer"]);
-
-        Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Matches(@"^760x300 page, 1 runs, 1 thread\(s\), model \S+ \(no recognizer\): median [\d.]+ ms", result.Output);
-    }
-
-    [Fact]
     public void AnImageThatIsNotOne_IsAUsageErrorNamingTheOption()
     {
         File.WriteAllText(folder.File("page.png"), "not a png");
@@ -50,7 +41,7 @@ public sealed class BenchCommandTests : IDisposable
     }
 
     [Fact]
-    public void ADamagedImage_IsTimedWithOneWarning()
+    public void ADamagedImage_IsTimedWithOneWarningNamingIt()
     {
         using var page = Image.Load(SamplePage);
         File.WriteAllBytes(folder.File("corrupt.jpg"), DamagedImages.CorruptJpeg(page.Encode(ImageFormat.Jpeg)));
@@ -59,7 +50,7 @@ public sealed class BenchCommandTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("digitocr: warning: 'corrupt.jpg': the decoder reported: Corrupt JPEG data: premature end of data segment", result.Errors.Trim());
-        Assert.StartsWith("760x300 page", result.Output);
+        Assert.Matches(@"^760x300 page, 1 runs, \d+ thread\(s\), model \S+ \(no recognizer\): median [\d.]+ ms", result.Output);
     }
 
     [Fact]
