@@ -50,6 +50,32 @@ public sealed class DetectCommandTests : IDisposable
     }
 
     [Fact]
+    public void OnATerminal_ProgressGoesToStderr_AndStdoutHoldsOnlyResults()
+    {
+        File.Copy(SamplePage, Path.Combine(folder, "a.png"));
+        File.Copy(SamplePage, Path.Combine(folder, "b.png"));
+        File.Copy(SamplePage, Path.Combine(folder, "c.png"));
+        var digitocr = Path.Combine(AppContext.BaseDirectory, CliProcess.Digitocr);
+
+        // script(1) gives the command a terminal for stderr; stdout goes to a file, as `detect ... > results.jsonl`.
+        var start = new System.Diagnostics.ProcessStartInfo("script") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-qec", $"{digitocr} detect a.png b.png c.png --format jsonl --pyramid 1 --no-recognizer > results.jsonl", "/dev/null" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var terminal = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.True(process.ExitCode == 0, terminal + process.StandardError.ReadToEnd());
+        Assert.Matches(@"1/3 pages, [\d.]+ pages/s, ETA \d+:\d\d", terminal);
+        Assert.Matches(@"2/3 pages, [\d.]+ pages/s, ETA \d+:\d\d", terminal);
+        var results = File.ReadAllLines(Path.Combine(folder, "results.jsonl"));
+        Assert.Equal(["a.png", "b.png", "c.png"], results.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("image").GetString()));
+    }
+
+    [Fact]
     public void AnUnreadableFileAmongGoodOnes_IsReportedSkippedAndExitCodeIs1()
     {
         File.Copy(SamplePage, Path.Combine(folder, "good.png"));
