@@ -159,6 +159,7 @@ public sealed partial class TrainerCommandTests : IDisposable
     [InlineData("evaluate", "--pages", "0")]
     [InlineData("evaluate", "--distractors", "-1")]
     [InlineData("evaluate", "--preset", "dirty")]
+    [InlineData("evaluate", "--nms", "1.5")]
     [InlineData("evaluate-recognizer", "--digits", "10001")]
     [InlineData("evaluate-recognizer", "--model", ".")]
     [InlineData("export", "--checkpoint", "missing.pt")]
