@@ -2,7 +2,7 @@
 """Writes sample-page.png: two phone numbers written with MNIST *test* digits (never seen in training), dark ink on
 white paper, digits about 40 px tall with small gaps — a page any useful model must read. Rerun from the repo root:
 
-    /usr/bin/python3 tests/DigitOcr.Tests/assets/pages/make_sample_page.py data/mnist
+    /usr/bin/python3 samples/make_sample_page.py data/mnist
 
 The digits of each number are the first test-set examples of each digit that are not too faint.
 """

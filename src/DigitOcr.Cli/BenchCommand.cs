@@ -9,7 +9,8 @@ namespace DigitOcr.Cli;
 
 /// <summary>
 /// <c>bench [--model FILE] [--image FILE | --width W --height H] [--runs N]</c>: latency of one <c>Detect</c> call
-/// (decode excluded, scaling, network and post-processing included) and of the number reading that follows.
+/// (decode excluded, scaling, network and post-processing included) and of the number reading that follows. A model or
+/// image that cannot be read is one line naming the option, exit code 2.
 /// </summary>
 internal static class BenchCommand
 {
@@ -34,8 +35,8 @@ internal static class BenchCommand
                 DigitOcr.Torch.torch.set_num_threads(t);
             }
 
-            using var detector = DigitDetector.Load(parse.GetValue(model), new DetectorOptions { PyramidLevels = parse.GetValue(pyramid), UseRecognizer = !parse.GetValue(noRecognizer) });
-            using var page = parse.GetValue(image) is { } file ? Image.Load(file) : SyntheticPage(parse.GetValue(width), parse.GetValue(height));
+            using var detector = LoadDetector(parse.GetValue(model), new DetectorOptions { PyramidLevels = parse.GetValue(pyramid), UseRecognizer = !parse.GetValue(noRecognizer) });
+            using var page = parse.GetValue(image) is { } file ? LoadImage(file, detector.Options.Decode) : SyntheticPage(parse.GetValue(width), parse.GetValue(height));
             var reader = new PageReader(detector);
             reader.Read(page);
             var times = new List<double>();
@@ -53,6 +54,38 @@ internal static class BenchCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The detector of <c>--model</c> (or the shipped one); a file that is not a model is an error naming the option.</summary>
+    private static DigitDetector LoadDetector(string? path, DetectorOptions options)
+    {
+        try
+        {
+            return DigitDetector.Load(path, options);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or InvalidOperationException or NotSupportedException)
+        {
+            throw new CommandLineException(ExitCodes.Usage, $"--model: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The page of <c>--image</c>; damage is a warning (the figures still time a whole page), an undecodable file an error naming the option.</summary>
+    private static Image LoadImage(string path, DecodeOptions options)
+    {
+        try
+        {
+            var page = Image.Load(path, out var damage, options);
+            if (damage is not null)
+            {
+                Console.Error.WriteLine($"digitocr: warning: '{path}': {damage}");
+            }
+
+            return page;
+        }
+        catch (ImageDecodeException e)
+        {
+            throw new CommandLineException(ExitCodes.Usage, $"--image: {e.Message}", e);
+        }
     }
 
     /// <summary>Paper-gray page with a few rows of pen strokes, so that post-processing has work to do.</summary>

@@ -28,8 +28,9 @@ internal sealed record DetectRequest(
 /// <c>detect &lt;image-or-folder&gt;... [--model FILE] [--directory CSV] [--format text|jsonl] [--draw FOLDER]
 /// [--threshold T] [--pyramid N] [--min-digit-height PX] [--max-digit-height PX] [--tile-size PX] [--max-side PX] [--strict]</c>. Options are checked before anything is read (exit code 2). An image
 /// that cannot be read is reported on stderr and skipped; the exit code is then 1, after all others were done
-/// (<see cref="ExitCodes"/>). An image that decodes but looks truncated (<see cref="ImageIntegrity"/>) is read with a
-/// warning, or, with <c>--strict</c>, reported as an error and skipped. Results go to stdout, one per image;
+/// (<see cref="ExitCodes"/>). An image that decodes but is damaged (<see cref="ImageDamage"/>: cut short, or the
+/// decoder complained) is read with one warning naming it, or, with <c>--strict</c>, reported as an error and skipped;
+/// the decoder's own messages never reach stderr raw. Results go to stdout, one per image;
 /// messages and progress to stderr.
 /// </summary>
 internal static class DetectCommand
@@ -54,7 +55,7 @@ internal static class DetectCommand
         var maxHeight = ValidatedOptions.PositiveNumber("--max-digit-height", "Height in pixels of the largest digits to read; passes for larger writing are skipped (default: 0.7 of the image's shorter side).");
         var tileSize = ValidatedOptions.OptionalMultiple("--tile-size", $"Largest side of one network input; larger passes run in overlapping tiles, bounding memory (default: {new DetectorOptions().TileSize})", new DetectorOptions().PadMultiple, DetectorOptions.MinTileSize, MaxTileSize);
         var maxSide = ValidatedOptions.OptionalInteger("--max-side", "Scale images down so that the finest pass's long side is at most this (default: the image's own size)", 32, MaxTileSize * 4);
-        var strict = new Option<bool>("--strict") { Description = "An image that looks truncated (a JPEG or PNG cut short) is an error: skipped, exit code 1." };
+        var strict = new Option<bool>("--strict") { Description = "A damaged image that still decodes (cut short, or the decoder reports corrupt data) is an error: skipped, exit code 1." };
         var recognizer = ValidatedOptions.ExistingFile("--recognizer", "Digit recognizer model file (trained with configs/recognizer.json); default: the shipped recognizer.", "a recognizer model file, such as runs/recognizer/best.pt");
         var noRecognizer = new Option<bool>("--no-recognizer") { Description = "Detector only: do not read each box a second time with the recognizer." };
         var command = new Command("detect", "Detect digits and read numbers in images.") { inputs, model, directory, format, draw, threshold, pyramid, minHeight, maxHeight, tileSize, maxSide, strict, recognizer, noRecognizer };
@@ -161,20 +162,19 @@ internal static class DetectCommand
             {
                 try
                 {
-                    var bytes = File.ReadAllBytes(image.Path);
-                    using var decoded = Image.Decode(bytes, image.Path, detector.Options.Decode);
-                    if (ImageIntegrity.FindTruncation(bytes) is { } truncation)
+                    using var decoded = Image.Load(image.Path, out var damage, detector.Options.Decode);
+                    if (damage is not null)
                     {
                         progress.Clear();
                         if (request.Strict)
                         {
                             failures++;
-                            Console.Error.WriteLine($"digitocr: skipped '{image.Path}': {truncation} (--strict)");
+                            Console.Error.WriteLine($"digitocr: skipped '{image.Path}': {damage} (--strict)");
                             progress.Advance();
                             continue;
                         }
 
-                        Console.Error.WriteLine($"digitocr: warning: '{image.Path}': {truncation}; digits in the missing part are not read");
+                        Console.Error.WriteLine($"digitocr: warning: '{image.Path}': {damage}; digits in the damaged part may be missing or wrong");
                     }
 
                     var reading = reader.Read(decoded);

@@ -1,6 +1,6 @@
 namespace DigitOcr.Imaging;
 
-/// <summary>Limits applied when decoding an image file (<see cref="Image.Decode"/>, <see cref="Image.Load(string, DecodeOptions?)"/>).</summary>
+/// <summary>Limits applied when decoding an image file (<see cref="Image.Decode(ReadOnlySpan{byte}, string, DecodeOptions?)"/>, <see cref="Image.Load(string, DecodeOptions?)"/> and their overloads).</summary>
 public sealed record DecodeOptions
 {
     /// <summary>The default <see cref="MaxPixels"/>: 100 megapixels (a 10000x10000 scan).</summary>

@@ -43,7 +43,65 @@ public sealed partial class Image
         }
     }
 
-    /// <summary>Reads and decodes the image file at <paramref name="path"/>; see <see cref="Decode"/>. The caller owns the result.</summary>
+    /// <summary>
+    /// Decodes as <see cref="Decode(ReadOnlySpan{byte}, string, DecodeOptions?)"/> does, and reports damage instead of
+    /// letting it reach stderr or pass unnoticed: what libpng and libjpeg print while decoding is captured, and with
+    /// a missing JPEG or PNG end marker it comes back in <paramref name="damage"/> (null when the file looks whole).
+    /// When decoding fails, the same findings end the exception's reason. Decodes through this overload take turns
+    /// (the capture redirects the process's stderr for the duration of one decode).
+    /// </summary>
+    /// <param name="data">The file's bytes.</param>
+    /// <param name="sourceName">The path or name of the data, used in error messages and <see cref="ImageDecodeException"/>.</param>
+    /// <param name="damage">What is wrong with a file that did decode, or null.</param>
+    /// <param name="options">Limits; <see cref="DecodeOptions.Default"/> when null.</param>
+    /// <exception cref="ImageDecodeException">The data is empty, not an image, corrupt, truncated, or too large.</exception>
+    public static unsafe Image Decode(ReadOnlySpan<byte> data, string sourceName, out ImageDamage? damage, DecodeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(sourceName);
+        options ??= DecodeOptions.Default;
+        options.Validate();
+        if (data.IsEmpty)
+        {
+            throw new ImageDecodeException(sourceName, "the input is empty (0 bytes)");
+        }
+
+        IntPtr raw;
+        var messages = IntPtr.Zero;
+        fixed (byte* p = data)
+        {
+            raw = NativeMethods.dgo_image_decode_captured(p, data.Length, options.MaxPixels, &messages);
+        }
+
+        // Read the buffer and the native error before anything else can call into the shim on this thread.
+        var output = TakeText(messages);
+        try
+        {
+            var image = new Image(raw);
+            damage = ImageDamage.Find(data, output);
+            return image;
+        }
+        catch (TorchException e)
+        {
+            var findings = ImageDamage.Find(data, output);
+            throw new ImageDecodeException(sourceName, findings is null ? e.Message : $"{e.Message}; {findings}", e);
+        }
+    }
+
+    /// <summary>Reads and decodes the image file at <paramref name="path"/>, reporting damage; see <see cref="Decode(ReadOnlySpan{byte}, string, out ImageDamage?, DecodeOptions?)"/>. The caller owns the result.</summary>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
+    /// <exception cref="ImageDecodeException">The file is not a decodable image, or is too large.</exception>
+    public static Image Load(string path, out ImageDamage? damage, DecodeOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The image file '{path}' does not exist.", path);
+        }
+
+        return Decode(File.ReadAllBytes(path), path, out damage, options);
+    }
+
+    /// <summary>Reads and decodes the image file at <paramref name="path"/>; see <see cref="Decode(ReadOnlySpan{byte}, string, DecodeOptions?)"/>. The caller owns the result.</summary>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
     /// <exception cref="ImageDecodeException">The file is not a decodable image, or is too large.</exception>
     public static Image Load(string path, DecodeOptions? options = null)
@@ -57,7 +115,7 @@ public sealed partial class Image
         return Decode(File.ReadAllBytes(path), path, options);
     }
 
-    /// <summary>Reads <paramref name="stream"/> to its end and decodes it; see <see cref="Decode"/>. The caller owns the result.</summary>
+    /// <summary>Reads <paramref name="stream"/> to its end and decodes it; see <see cref="Decode(ReadOnlySpan{byte}, string, DecodeOptions?)"/>. The caller owns the result.</summary>
     /// <param name="stream">The encoded image; read from its current position, and left open.</param>
     /// <param name="sourceName">The name of the data, used in error messages.</param>
     /// <param name="options">Limits; <see cref="DecodeOptions.Default"/> when null.</param>
@@ -130,6 +188,25 @@ public sealed partial class Image
                 $"Cannot tell the image format of '{path}' from its extension '{extension}'; use .png, .jpg, .jpeg, .bmp, .tif or .tiff.",
                 nameof(path)),
         };
+    }
+
+    /// <summary>The text in a native buffer (null: none), which is freed.</summary>
+    private static string TakeText(IntPtr buffer)
+    {
+        if (buffer == IntPtr.Zero)
+        {
+            return string.Empty;
+        }
+
+        try
+        {
+            var size = (int)NativeMethods.dgo_buffer_size(buffer);
+            return size == 0 ? string.Empty : Marshal.PtrToStringUTF8(NativeMethods.dgo_buffer_data(buffer), size);
+        }
+        finally
+        {
+            NativeMethods.dgo_buffer_free(buffer);
+        }
     }
 
     private static string ExtensionOf(ImageFormat format) => format switch

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using DigitOcr.CommandLine;
 using DigitOcr.Data;
 using DigitOcr.Data.Loading;
 using DigitOcr.Data.Sources;
@@ -13,16 +14,21 @@ namespace DigitOcr.Training.Cli.Commands;
 /// </summary>
 internal static class BenchDataCommand
 {
+    private const double DefaultSeconds = 5;
+    private const double DefaultStepMs = 1300;
+    private const int MaxBatch = 65_536;
+    private const int MaxThreads = 1024;
+
     public static Command Create()
     {
-        var presets = new Option<DataPreset[]>("--preset") { Description = "Presets to measure.", DefaultValueFactory = _ => [DataPreset.Pages, DataPreset.Reference], AllowMultipleArgumentsPerToken = true };
-        var seconds = new Option<double>("--seconds") { Description = "Seconds per single-thread measurement.", DefaultValueFactory = _ => 5 };
-        var config = new Option<FileInfo?>("--config") { Description = "Data options JSON file (crop size, batch size, workers...)." };
-        var batchSize = new Option<int?>("--batch") { Description = "Batch size (overrides the config's loader.batchSize)." };
-        var workers = new Option<int?>("--workers") { Description = "Loader threads (overrides the config; 0: cores - 1)." };
-        var stepMs = new Option<double>("--step-ms") { Description = "Simulated training step in ms (the full model: about 1300 ms for batch 16 at 224x224 on 2 cores).", DefaultValueFactory = _ => 1300 };
-        var steps = new Option<int>("--steps") { Description = "Simulated training steps.", DefaultValueFactory = _ => 12 };
-        var stepThreads = new Option<int>("--step-threads") { Description = "Threads the simulated step keeps busy (0: all cores, as libtorch does).", DefaultValueFactory = _ => 0 };
+        var presets = ValidatedOptions.Choices("--preset", "Presets to measure", [DataPreset.Pages, DataPreset.Reference]);
+        var seconds = ValidatedOptions.PositiveNumber("--seconds", $"Seconds per single-thread measurement (a number greater than 0; default {DefaultSeconds}).");
+        var config = ValidatedOptions.ExistingFile("--config", "Data options JSON file (crop size, batch size, workers...; see docs/data.md).", "a data options JSON file");
+        var batchSize = ValidatedOptions.OptionalInteger("--batch", "Batch size (overrides the config's loader.batchSize)", 1, MaxBatch);
+        var workers = ValidatedOptions.OptionalInteger("--workers", "Loader threads (overrides the config; 0: cores - 1)", 0, MaxThreads);
+        var stepMs = ValidatedOptions.PositiveNumber("--step-ms", $"Simulated training step in ms (a number greater than 0; default {DefaultStepMs}: the full model, batch 16 at 224x224 on 2 cores).");
+        var steps = ValidatedOptions.Integer("--steps", "Simulated training steps", 12, 1, 100_000);
+        var stepThreads = ValidatedOptions.Integer("--step-threads", "Threads the simulated step keeps busy (0: all cores, as libtorch does)", 0, 0, MaxThreads);
 
         var command = new Command("bench-data", "Measure data throughput: samples per second per core, loader throughput, and the trainer's wait for data.")
         {
@@ -30,7 +36,7 @@ internal static class BenchDataCommand
         };
         command.SetAction(parse =>
         {
-            var baseOptions = parse.GetValue(config) is { } file ? ConfigFiles.LoadData(file.FullName) : new DataOptions();
+            var baseOptions = parse.GetValue(config) is { } file ? ConfigFiles.LoadData(file) : new DataOptions();
             var loaderOptions = baseOptions.Loader with
             {
                 BatchSize = parse.GetValue(batchSize) ?? baseOptions.Loader.BatchSize,
@@ -41,10 +47,10 @@ internal static class BenchDataCommand
             {
                 var options = baseOptions with { Preset = preset, Loader = loaderOptions };
                 var source = SampleSources.Create(options, DataSplit.Train);
-                SingleThread(source, parse.GetValue(seconds));
+                SingleThread(source, parse.GetValue(seconds) ?? DefaultSeconds);
                 var loader = new BatchLoader(source, loaderOptions);
                 LoaderAlone(loader);
-                SimulatedTraining(loader, parse.GetValue(stepMs), parse.GetValue(steps), parse.GetValue(stepThreads));
+                SimulatedTraining(loader, parse.GetValue(stepMs) ?? DefaultStepMs, parse.GetValue(steps), parse.GetValue(stepThreads));
             }
 
             return 0;

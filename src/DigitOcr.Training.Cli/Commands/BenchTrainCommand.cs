@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using DigitOcr.CommandLine;
 using DigitOcr.Config;
 using DigitOcr.Data.Mnist;
 using DigitOcr.Data.Sources;
@@ -17,27 +18,29 @@ namespace DigitOcr.Training.Cli.Commands;
 /// </summary>
 internal static class BenchTrainCommand
 {
+    private const string DefaultConfig = "configs/resnet18-ssd.json";
+
     public static Command Create()
     {
-        var config = new Option<FileInfo>("--config") { Description = "Detector config.", DefaultValueFactory = _ => new FileInfo("configs/resnet18-ssd.json") };
-        var steps = new Option<int>("--steps") { Description = "Timed steps per side.", DefaultValueFactory = _ => 5 };
-        var warmup = new Option<int>("--warmup") { Description = "Untimed steps first.", DefaultValueFactory = _ => 2 };
-        var batch = new Option<int>("--batch-size") { Description = "Images per step.", DefaultValueFactory = _ => 16 };
-        var threads = new Option<int>("--threads") { Description = "Intra-op threads on both sides.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var data = new Option<DataPreset>("--data") { Description = "DigitOcr's data preset (reference or pages).", DefaultValueFactory = _ => DataPreset.Reference };
+        var config = ValidatedOptions.ExistingFile("--config", $"Detector config (default: {DefaultConfig}).", "a detector config such as configs/lite.json");
+        var steps = ValidatedOptions.Integer("--steps", "Timed steps per side", 5, 1, 100_000);
+        var warmup = ValidatedOptions.Integer("--warmup", "Untimed steps first (the clock starts when they end)", 2, 1, 100_000);
+        var batch = ValidatedOptions.Integer("--batch-size", "Images per step", 16, 1, 65_536);
+        var threads = ValidatedOptions.Integer("--threads", "Intra-op threads on both sides", Environment.ProcessorCount, 1, 1024);
+        var data = ValidatedOptions.OptionalChoice<DataPreset>("--data", "DigitOcr's data preset (default: reference).");
         var skipPyTorch = new Option<bool>("--no-pytorch") { Description = "Measure DigitOcr only." };
-        var channelsLast = new Option<bool?>("--channels-last") { Description = "Override training.channelsLast." };
-        var precision = new Option<TrainingPrecision?>("--precision") { Description = "Override training.precision for DigitOcr (auto, float32, bfloat16)." };
+        var channelsLast = ValidatedOptions.Word("--channels-last", "Override training.channelsLast (true or false).", ["true", "false"]);
+        var precision = ValidatedOptions.OptionalChoice<TrainingPrecision>("--precision", "Override training.precision for DigitOcr.");
         var matched = new Option<bool>("--pytorch-matched") { Description = "Run PyTorch with DigitOcr's memory format and autocast too (an engine-level comparison), instead of its defaults." };
-        var rounds = new Option<int>("--rounds") { Description = "Alternate DigitOcr and PyTorch this many times (noise shows as spread).", DefaultValueFactory = _ => 2 };
+        var rounds = ValidatedOptions.Integer("--rounds", "Alternate DigitOcr and PyTorch this many times (noise shows as spread)", 2, 1, 1000);
         var command = new Command("bench-train", "Training images/s of DigitOcr and of PyTorch, same architecture, batch and threads.")
         {
             config, steps, warmup, batch, threads, data, skipPyTorch, channelsLast, precision, matched, rounds,
         };
         command.SetAction(parse =>
         {
-            var loaded = ConfigFiles.Load(parse.GetValue(config)!.FullName);
-            var options = (loaded with
+            var loaded = ConfigFiles.Load(parse.GetValue(config) ?? DefaultConfig);
+            var options = ConfigFiles.Validated(loaded with
             {
                 Training = loaded.Training with
                 {
@@ -46,11 +49,11 @@ internal static class BenchTrainCommand
                     Epochs = 1,
                     ImagesPerEpoch = (parse.GetValue(steps) + parse.GetValue(warmup)) * parse.GetValue(batch),
                     ValidationImages = 0,
-                    ChannelsLast = parse.GetValue(channelsLast) ?? loaded.Training.ChannelsLast,
+                    ChannelsLast = parse.GetValue(channelsLast) is { } layout ? layout == "true" : loaded.Training.ChannelsLast,
                     Precision = parse.GetValue(precision) ?? loaded.Training.Precision,
                 },
-                Data = loaded.Data with { Preset = parse.GetValue(data) },
-            }).Validated();
+                Data = loaded.Data with { Preset = parse.GetValue(data) ?? DataPreset.Reference },
+            });
             var c = CultureInfo.InvariantCulture;
             var autocast = TrainingPrecisions.AutocastType(options.Training.Precision, Torch.DeviceType.CPU);
             var pytorchLikeOurs = parse.GetValue(matched);

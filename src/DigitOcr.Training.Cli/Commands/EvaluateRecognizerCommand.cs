@@ -1,32 +1,61 @@
 using System.CommandLine;
+using DigitOcr.CommandLine;
 using DigitOcr.Data.Mnist;
 using DigitOcr.Model;
 using DigitOcr.ModelFiles;
+using DigitOcr.Torch.Modules;
 using DigitOcr.Training.Recognition;
 
 namespace DigitOcr.Training.Cli.Commands;
 
 /// <summary>
-/// <c>evaluate-recognizer --model FILE</c>: the digit recognizer as a classifier on MNIST's 10,000 test digits
+/// <c>evaluate-recognizer --model FILE [--digits N]</c>: the digit recognizer as a classifier on MNIST's 10,000 test digits (or the first N)
 /// (<see cref="MnistClassification"/>).
 /// </summary>
 internal static class EvaluateRecognizerCommand
 {
+    private const int AllTestDigits = 10_000;
+
     public static Command Create()
     {
-        var model = new Option<FileInfo>("--model") { Description = "Recognizer model file (best.pt of a recognizer run, or models/digitocr-recognizer.pt).", Required = true };
-        var command = new Command("evaluate-recognizer", "The digit recognizer's accuracy on MNIST's test digits.") { model };
+        var model = ValidatedOptions.ExistingFile("--model", "Recognizer model file (best.pt of a recognizer run, or models/digitocr-recognizer.pt).", "a recognizer model file, such as models/digitocr-recognizer.pt");
+        model.Required = true;
+        var digits = ValidatedOptions.Integer("--digits", "Read the first N of MNIST's test digits", AllTestDigits, 1, AllTestDigits);
+        var command = new Command("evaluate-recognizer", "The digit recognizer's accuracy on MNIST's test digits.") { model, digits };
         command.SetAction(parse =>
         {
-            using var file = ModelFile.Load(parse.GetValue(model)!.FullName);
-            var config = file.Recognizer ?? throw new InvalidDataException($"'{file.Source}' is not a recognizer model");
-            using var recognizer = new DigitRecognizer(config);
-            recognizer.load_state_dict(file.Weights);
-            var test = MnistData.LoadMnist(Path.Combine(DataFolder.Resolve(), DataFolder.MnistFolderName), MnistSplit.Test);
+            var path = parse.GetValue(model)!;
+            using var recognizer = LoadRecognizer(path);
+            var test = MnistData.LoadMnist(Path.Combine(DataFolder.Resolve(), DataFolder.MnistFolderName), MnistSplit.Test).First(parse.GetValue(digits));
             var result = MnistClassification.Run(recognizer, test);
             Console.WriteLine($"MNIST test ({result.Digits} digits): accuracy {result.Accuracy:P2} (all 11 classes), {result.DigitOnlyAccuracy:P2} (best digit), called not-a-digit {result.Rejected:P2}");
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The recognizer in <paramref name="path"/>; a file that is not one is an error naming --model.</summary>
+    private static DigitRecognizer LoadRecognizer(string path)
+    {
+        try
+        {
+            using var file = ModelFile.Load(path);
+            var config = file.Recognizer ?? throw new InvalidDataException($"'{path}' is a detector model, not a recognizer; give a recognizer model such as models/digitocr-recognizer.pt");
+            var recognizer = new DigitRecognizer(config);
+            try
+            {
+                recognizer.load_state_dict(file.Weights);
+                return recognizer;
+            }
+            catch
+            {
+                recognizer.Dispose();
+                throw;
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or StateDictMismatchException)
+        {
+            throw new CommandLineException(TrainerExitCodes.Files, $"--model: {e.Message}", e);
+        }
     }
 }

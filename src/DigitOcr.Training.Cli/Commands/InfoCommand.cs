@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using DigitOcr.CommandLine;
 using DigitOcr.Config;
 using DigitOcr.Model;
 
@@ -13,7 +14,7 @@ internal static class InfoCommand
 {
     public static Command Create()
     {
-        var configOption = new Option<FileInfo?>("--config") { Description = "A detector config (configs/*.json) to summarise." };
+        var configOption = ValidatedOptions.ExistingFile("--config", "A detector config (configs/*.json) to summarise.", "a detector config such as configs/lite.json");
         var command = new Command("info", "Print the native runtime and, with --config, the model's size and cost.") { configOption };
         command.SetAction(parse =>
         {
@@ -26,7 +27,7 @@ internal static class InfoCommand
             Console.WriteLine($"bfloat16 {(Torch.torch.cpu.is_bf16_supported() ? "native on this CPU: training.precision auto trains with bfloat16 autocast" : "not native on this CPU: training.precision auto trains in float32")}");
             if (parse.GetValue(configOption) is { } file)
             {
-                var config = ConfigFiles.Load(file.FullName);
+                var config = ConfigFiles.Load(file);
                 Print(ModelSummary.Measure(config.ModelConfig, config.InputSize));
             }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using DigitOcr.CommandLine;
 using DigitOcr.Boxes;
 using DigitOcr.Data;
 using DigitOcr.Data.Sources;
@@ -15,20 +16,31 @@ namespace DigitOcr.Training.Cli.Commands;
 internal static class RenderCommand
 {
     private const int SheetGap = 4;
+    private const int MaxCount = 100_000;
+    private const string DefaultFolder = "renders";
+    private static readonly string[] SheetExtensions = [".png", ".jpg", ".jpeg"];
 
     public static Command Create()
     {
-        var preset = new Option<DataPreset?>("--preset") { Description = "Data preset: pages or reference (overrides --config).", };
-        var split = new Option<DataSplit>("--split") { Description = "Which digits: Train, Validation or Test.", DefaultValueFactory = _ => DataSplit.Train };
-        var count = new Option<int>("--count") { Description = "How many samples (or pages).", DefaultValueFactory = _ => 16 };
-        var seed = new Option<int?>("--seed") { Description = "Seed (overrides --config)." };
-        var epoch = new Option<int>("--epoch") { Description = "Epoch to draw from.", DefaultValueFactory = _ => 0 };
-        var first = new Option<long>("--first") { Description = "Index of the first sample (or page).", DefaultValueFactory = _ => 0 };
-        var config = new Option<FileInfo?>("--config") { Description = "Data options JSON file (see docs/data.md)." };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the PNG files.", DefaultValueFactory = _ => new DirectoryInfo("renders") };
+        var preset = ValidatedOptions.OptionalChoice<DataPreset>("--preset", "Data preset (overrides --config).");
+        var split = ValidatedOptions.Choice<DataSplit>("--split", "Which digits: train (MNIST training digits), validation or test (MNIST test digits)");
+        var count = ValidatedOptions.Integer("--count", "How many samples (or pages)", 16, 1, MaxCount);
+        var seed = ValidatedOptions.OptionalInteger("--seed", "Seed (overrides --config)", 0, int.MaxValue);
+        var epoch = ValidatedOptions.Integer("--epoch", "Epoch to draw from", 0, 0, int.MaxValue);
+        var first = ValidatedOptions.Integer("--first", "Index of the first sample (or page)", 0, 0, int.MaxValue);
+        var config = ValidatedOptions.ExistingFile("--config", "Data options JSON file (see docs/data.md).", "a data options JSON file");
+        var output = ValidatedOptions.OutputFolder("--out", "Folder for the PNG files (default: renders; created if missing).");
         var pages = new Option<bool>("--pages") { Description = "pages preset: render whole pages instead of crops." };
-        var sheet = new Option<string?>("--sheet") { Description = "Also write all renders side by side into this PNG file name (inside --out)." };
-        var columns = new Option<int>("--columns") { Description = "Columns of the sheet.", DefaultValueFactory = _ => 4 };
+        var sheet = new Option<string?>("--sheet") { Description = "Also write all renders side by side into this image file name (.png or .jpg, inside --out).", HelpName = "name" };
+        sheet.Validators.Add(result =>
+        {
+            var name = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+            if (!SheetExtensions.Contains(Path.GetExtension(name).ToLowerInvariant()) || name.IndexOfAny(['/', '\\']) >= 0)
+            {
+                result.AddError($"--sheet must be a file name ending in {string.Join(", ", SheetExtensions)} (it is written inside --out); got '{name}'.");
+            }
+        });
+        var columns = ValidatedOptions.Integer("--columns", "Columns of the sheet", 4, 1, MaxCount);
         var plain = new Option<bool>("--no-boxes") { Description = "Write the images without boxes." };
         var sheetOnly = new Option<bool>("--sheet-only") { Description = "Write only the sheet, not one file per render." };
 
@@ -38,7 +50,7 @@ internal static class RenderCommand
         };
         command.SetAction(parse =>
         {
-            var options = parse.GetValue(config) is { } file ? ConfigFiles.LoadData(file.FullName) : new DataOptions();
+            var options = parse.GetValue(config) is { } file ? ConfigFiles.LoadData(file) : new DataOptions();
             if (parse.GetValue(preset) is { } chosen)
             {
                 options = options with { Preset = chosen };
@@ -49,21 +61,29 @@ internal static class RenderCommand
                 options = options with { Seed = s };
             }
 
+            var wholePages = parse.GetValue(pages);
+            if (wholePages && options.Preset != DataPreset.Pages)
+            {
+                throw new CommandLineException(TrainerExitCodes.Usage, $"--pages needs the pages preset; got preset {options.Preset.Name()} (use --preset pages)");
+            }
+
             var source = SampleSources.Create(options, parse.GetValue(split));
-            var folder = parse.GetValue(output)!;
-            folder.Create();
+            var folder = new DirectoryInfo(parse.GetValue(output) ?? DefaultFolder);
+            try
+            {
+                folder.Create();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CommandLineException(TrainerExitCodes.Files, $"--out: cannot create folder '{folder}': {e.Message}", e);
+            }
+
             var renders = new List<Image>();
             try
             {
                 var n = parse.GetValue(count);
-                var wholePages = parse.GetValue(pages);
-                if (wholePages && source is not PageSampleSource)
-                {
-                    Console.Error.WriteLine("--pages needs the pages preset.");
-                    return 2;
-                }
 
-                for (var i = parse.GetValue(first); i < parse.GetValue(first) + n; i++)
+                for (long i = parse.GetValue(first); i < (long)parse.GetValue(first) + n; i++)
                 {
                     using var sample = wholePages
                         ? ((PageSampleSource)source).GeneratePage(parse.GetValue(epoch), i)

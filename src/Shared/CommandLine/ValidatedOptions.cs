@@ -134,6 +134,53 @@ internal static class ValidatedOptions
         return option;
     }
 
+    /// <summary>One or more of <typeparamref name="T"/>'s values, by their lower-case names (<c>--x a b</c> or <c>--x a --x b</c>); <paramref name="defaultValues"/> when absent.</summary>
+    public static Option<T[]> Choices<T>(string name, string description, T[] defaultValues)
+        where T : struct, Enum
+    {
+        var names = Enum.GetNames<T>().Select(n => n.ToLowerInvariant()).ToArray();
+        var option = new Option<T[]>(name)
+        {
+            Description = $"{description} (default: {string.Join(' ', defaultValues.Select(v => v.ToString().ToLowerInvariant()))}).",
+            HelpName = string.Join('|', names),
+            AllowMultipleArgumentsPerToken = true,
+            DefaultValueFactory = _ => defaultValues,
+            CustomParser = result =>
+            {
+                var values = new List<T>();
+                foreach (var token in result.Tokens)
+                {
+                    if (!names.Contains(token.Value.ToLowerInvariant()) || !Enum.TryParse<T>(token.Value, ignoreCase: true, out var value))
+                    {
+                        result.AddError($"{name} must be one or more of {string.Join(", ", names)}; got '{token.Value}'.");
+                        return defaultValues;
+                    }
+
+                    values.Add(value);
+                }
+
+                return [.. values.Distinct()];
+            },
+        };
+        option.CompletionSources.Add(names);
+        return option;
+    }
+
+    /// <summary>The path of a file to write: it may be missing (it and its folder are created) or be replaced, but it must not be a folder.</summary>
+    public static Option<string?> OutputFile(string name, string description, string what)
+    {
+        var option = new Option<string?>(name) { Description = description, HelpName = "file" };
+        option.Validators.Add(result =>
+        {
+            var path = Token(result);
+            if (Directory.Exists(path))
+            {
+                result.AddError($"{name}: '{path}' is a folder; give {what}.");
+            }
+        });
+        return option;
+    }
+
     /// <summary>The path of an existing file (not a folder); <paramref name="what"/> says what the file should be.</summary>
     public static Option<string?> ExistingFile(string name, string description, string what)
     {

@@ -50,6 +50,32 @@ public sealed class DetectCommandTests : IDisposable
     }
 
     [Fact]
+    public void OnATerminal_ProgressGoesToStderr_AndStdoutHoldsOnlyResults()
+    {
+        File.Copy(SamplePage, Path.Combine(folder, "a.png"));
+        File.Copy(SamplePage, Path.Combine(folder, "b.png"));
+        File.Copy(SamplePage, Path.Combine(folder, "c.png"));
+        var digitocr = Path.Combine(AppContext.BaseDirectory, CliProcess.Digitocr);
+
+        // script(1) gives the command a terminal for stderr; stdout goes to a file, as `detect ... > results.jsonl`.
+        var start = new System.Diagnostics.ProcessStartInfo("script") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-qec", $"{digitocr} detect a.png b.png c.png --format jsonl --pyramid 1 --no-recognizer > results.jsonl", "/dev/null" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var terminal = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.True(process.ExitCode == 0, terminal + process.StandardError.ReadToEnd());
+        Assert.Matches(@"1/3 pages, [\d.]+ pages/s, ETA \d+:\d\d", terminal);
+        Assert.Matches(@"2/3 pages, [\d.]+ pages/s, ETA \d+:\d\d", terminal);
+        var results = File.ReadAllLines(Path.Combine(folder, "results.jsonl"));
+        Assert.Equal(["a.png", "b.png", "c.png"], results.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("image").GetString()));
+    }
+
+    [Fact]
     public void AnUnreadableFileAmongGoodOnes_IsReportedSkippedAndExitCodeIs1()
     {
         File.Copy(SamplePage, Path.Combine(folder, "good.png"));
@@ -205,6 +231,64 @@ public sealed class DetectCommandTests : IDisposable
     }
 
     [Fact]
+    public void TruncatedPngAndCorruptJpeg_GiveOneLineEachNamingTheFile_AndNothingRaw()
+    {
+        var png = File.ReadAllBytes(SamplePage);
+        File.WriteAllBytes(Path.Combine(folder, "cut.png"), DamagedImages.Cut(png, 0.6));
+        SaveAs(Path.Combine(folder, "whole.jpg"));
+        File.WriteAllBytes(Path.Combine(folder, "corrupt.jpg"), DamagedImages.CorruptJpeg(File.ReadAllBytes(Path.Combine(folder, "whole.jpg"))));
+
+        var lenient = Detect(["cut.png", "corrupt.jpg", "--pyramid", "1", "--no-recognizer"]);
+        var strict = Detect(["cut.png", "corrupt.jpg", "--pyramid", "1", "--no-recognizer", "--strict"]);
+
+        // A PNG cut short does not decode at all (libpng stops at the missing data): skipped, with libpng's reason.
+        Assert.True(lenient.ExitCode == 1, lenient.ToString());
+        var lines = ErrorLines(lenient);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("digitocr: skipped 'cut.png': not a decodable image", lines[0]);
+        Assert.Contains("the PNG has no IEND chunk", lines[0]);
+        Assert.Contains("the decoder reported: libpng error: ", lines[0]);
+        Assert.Equal("digitocr: warning: 'corrupt.jpg': the decoder reported: Corrupt JPEG data: premature end of data segment; digits in the damaged part may be missing or wrong", lines[1]);
+        Assert.Contains("corrupt.jpg: 760x300", lenient.Output);
+
+        Assert.True(strict.ExitCode == 1, strict.ToString());
+        Assert.Empty(strict.Output);
+        Assert.Equal(
+            ["digitocr: skipped 'corrupt.jpg': the decoder reported: Corrupt JPEG data: premature end of data segment (--strict)"],
+            ErrorLines(strict).Where(l => l.Contains("corrupt.jpg")));
+        Assert.All(ErrorLines(strict), l => Assert.StartsWith("digitocr: ", l));
+    }
+
+    [Fact]
+    public void ThreeHundredDamagedFiles_GiveOneDigitocrLineEach_AndNoRawDecoderOutput()
+    {
+        // Small pages, so that reading 200 of them stays quick: what is checked is stderr, not the digits.
+        using var page = Image.Load(SamplePage);
+        using var small = page.Resize(96, 38, Interpolation.Area);
+        var png = small.Encode(ImageFormat.Png);
+        var jpeg = small.Encode(ImageFormat.Jpeg);
+        var damaged = Path.Combine(folder, "damaged");
+        Directory.CreateDirectory(damaged);
+        for (var i = 0; i < 100; i++)
+        {
+            File.WriteAllBytes(Path.Combine(damaged, $"cut-{i:D3}.png"), DamagedImages.Cut(png, 0.3 + (i * 0.006)));
+            File.WriteAllBytes(Path.Combine(damaged, $"corrupt-{i:D3}.jpg"), DamagedImages.CorruptJpeg(jpeg));
+            File.WriteAllBytes(Path.Combine(damaged, $"cut-{i:D3}.jpg"), DamagedImages.CutJpegScan(jpeg, 0.2 + (i * 0.007)));
+        }
+
+        var result = Detect(["damaged", "--pyramid", "1", "--no-recognizer"]);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var lines = ErrorLines(result);
+        Assert.All(lines, l => Assert.StartsWith("digitocr: ", l));
+        Assert.DoesNotContain(lines, l => l.StartsWith("libpng", StringComparison.Ordinal) || l.StartsWith("Corrupt JPEG", StringComparison.Ordinal));
+        Assert.Equal(300, lines.Length);
+        Assert.Equal(100, lines.Count(l => l.StartsWith("digitocr: skipped 'damaged/cut-", StringComparison.Ordinal) && l.Contains(".png'")));
+        Assert.Equal(100, lines.Count(l => l.StartsWith("digitocr: warning: 'damaged/corrupt-", StringComparison.Ordinal) && l.Contains("Corrupt JPEG data")));
+        Assert.Equal(100, lines.Count(l => l.StartsWith("digitocr: warning: 'damaged/cut-", StringComparison.Ordinal) && l.Contains("FF D9")));
+    }
+
+    [Fact]
     public void DamagedModelFile_IsRefusedNamingTheOption()
     {
         File.Copy(SamplePage, Path.Combine(folder, "p.png"));
@@ -231,25 +315,14 @@ public sealed class DetectCommandTests : IDisposable
         Assert.Contains("warning: phone directory 'phones.csv' has a header but no entries", result.Errors);
     }
 
-    [Theory]
-    [InlineData("--runs", "0")]
-    [InlineData("--width", "-5")]
-    [InlineData("--threads", "0")]
-    public void Bench_BadOption_NamesTheOption(string option, string value)
-    {
-        var result = CliProcess.Run(CliProcess.Digitocr, ["bench", option, value], workingDirectory: folder);
-
-        Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.Contains(option, result.Errors);
-        AssertNoStackTrace(result);
-    }
-
     internal static void AssertNoStackTrace(CliResult result)
     {
         Assert.DoesNotContain("Unhandled exception", result.Errors);
         Assert.DoesNotContain("   at ", result.Errors);
         Assert.DoesNotContain("   at ", result.Output);
     }
+
+    private static string[] ErrorLines(CliResult result) => result.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     private CliResult Detect(IEnumerable<string> arguments) =>
         CliProcess.Run(CliProcess.Digitocr, ["detect", .. arguments], workingDirectory: folder);

@@ -1,4 +1,5 @@
 using DigitOcr.Imaging;
+using DigitOcr.Tests.Support;
 using DigitOcr.Torch;
 using Xunit.Abstractions;
 
@@ -64,6 +65,29 @@ public class ImageLeakTests(ITestOutputHelper output)
 
         Assert.Equal(images, torch.LiveImageCount);
         Assert.Equal(buffers, torch.LiveBufferCount);
+    }
+
+    [Fact]
+    public void DecodeReportingDamage_ManyTimes_LeavesNoNativeObjectsOrFileDescriptors()
+    {
+        // Each decode redirects stderr to an in-memory file and hands the decoder's messages back in a buffer.
+        using var image = TestImages.Gradient(64, 48);
+        var corrupt = DamagedImages.CorruptJpeg(image.Encode(ImageFormat.Jpeg));
+        SettleFinalizers();
+        var images = torch.LiveImageCount;
+        var buffers = torch.LiveBufferCount;
+        var descriptors = Directory.GetFiles("/proc/self/fd").Length;
+
+        for (var i = 0; i < 300; i++)
+        {
+            using var decoded = Image.Decode(corrupt, "corrupt.jpg", out var damage);
+            Assert.NotNull(damage);
+            Assert.Throws<ImageDecodeException>(() => Image.Decode([0x89, 0x50, 0x4e, 0x47], "cut.png", out _));
+        }
+
+        Assert.Equal(images, torch.LiveImageCount);
+        Assert.Equal(buffers, torch.LiveBufferCount);
+        Assert.InRange(Directory.GetFiles("/proc/self/fd").Length, 0, descriptors + 5);
     }
 
     [Fact]

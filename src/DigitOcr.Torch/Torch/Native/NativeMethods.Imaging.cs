@@ -11,6 +11,10 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(NativeLibraryResolver.LibraryName)]
     internal static partial IntPtr dgo_image_decode(byte* data, long length, long maxPixels);
 
+    /// <summary>dgo_image_decode with libpng's and libjpeg's stderr output captured into <paramref name="messages"/> (a buffer, or null when they printed nothing).</summary>
+    [LibraryImport(NativeLibraryResolver.LibraryName)]
+    internal static partial IntPtr dgo_image_decode_captured(byte* data, long length, long maxPixels, IntPtr* messages);
+
     [LibraryImport(NativeLibraryResolver.LibraryName)]
     internal static partial IntPtr dgo_image_from_pixels(byte* data, int width, int height, int channels, long stride);
 

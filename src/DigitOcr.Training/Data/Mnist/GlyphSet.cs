@@ -71,5 +71,13 @@ public sealed class GlyphSet
     /// <summary>Glyph <paramref name="index"/> as a new gray image, ink bright on black. The caller owns it.</summary>
     public Image ToImage(int index) => Image.FromPixels(Pixels(index), Columns, Rows);
 
+    /// <summary>The first <paramref name="count"/> glyphs as a set of their own (all of them when there are fewer).</summary>
+    public GlyphSet First(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var n = Math.Min(count, Count);
+        return n == Count ? this : new GlyphSet($"{Name} (first {n})", new IdxImages(n, Rows, Columns, pixels[..(n * Rows * Columns)]), labels[..n]);
+    }
+
     public override string ToString() => $"{Name}: {Count} glyphs of {Columns}x{Rows}";
 }
