@@ -71,7 +71,8 @@ public sealed record DetectorOptions
     /// <summary>
     /// The longest side of one network input, in pixels (a multiple of <see cref="PadMultiple"/>): a larger pass runs
     /// in tiles of at most this size that overlap by the largest anchor (160 px), which bounds memory. The default
-    /// keeps pages up to 1280 px in one piece; each tile of 1280 x 1280 needs about 300 MB.
+    /// keeps pages up to 1280 px in one piece; with it, reading a 12 MP photo peaked at 540 MB and a 24 MP one at
+    /// 610 MB (the whole <c>digitocr detect</c> process; docs/size-policy.md).
     /// </summary>
     public int TileSize { get; init; } = 1280;
 
