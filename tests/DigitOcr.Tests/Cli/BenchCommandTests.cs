@@ -70,7 +70,7 @@ public sealed class BenchCommandTests : IDisposable
     [InlineData("--width", "31")]
     [InlineData("--threads", "0")]
     [InlineData("--height", "abc")]
-    [InlineData("--pyramid", "9")]
+    [InlineData("--pyramid", "17")] // MaxPyramidLevels is 16
     [InlineData("--image", "missing.png")]
     public void BadValue_IsOneLineNamingTheOptionAndTheValue(string option, string value)
     {
