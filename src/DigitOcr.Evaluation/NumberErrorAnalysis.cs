@@ -1,5 +1,6 @@
 using DigitOcr.Boxes;
 using DigitOcr.Reading;
+using DigitOcr.Training.Metrics;
 
 namespace DigitOcr.Evaluation;
 
@@ -20,12 +21,8 @@ public sealed class NumberErrorAnalysis(int minDigits, double placeIoU)
         ArgumentNullException.ThrowIfNull(read);
         var numberBoxes = truths.Where(t => t.Number >= 0 && !t.Ignored).Select(t => t.Box).ToList();
         strays += read.Count(r => !numberBoxes.Exists(b => r.Box.IoU(b) > 0));
-        var written = truths.Where(t => t.Number >= 0).GroupBy(t => t.Number)
-            .Where(g => g.Count() >= minDigits && g.All(t => !t.Ignored));
-        foreach (var number in written)
+        foreach (var (_, text, box) in WrittenNumbers.Of(truths, minDigits))
         {
-            var text = string.Concat(number.Select(t => (char)('0' + t.Digit)));
-            var box = number.Select(t => t.Box).Aggregate(Union);
             var best = read.Where(r => r.Box.IoU(box) > 0).MaxBy(r => r.Box.IoU(box));
             if (best is not null && best.Text == text && best.Box.IoU(box) >= placeIoU)
             {
@@ -63,6 +60,4 @@ public sealed class NumberErrorAnalysis(int minDigits, double placeIoU)
         misread, substitutionOnly, missedDigit, extraDigit, mixed, notRead, strays, substituted, missed, extra,
         confusions.Select(kv => new DigitConfusion(kv.Key.Item1, kv.Key.Item2, kv.Value))
             .OrderByDescending(c => c.Count).ThenBy(c => c.Written).ThenBy(c => c.Read).ToList());
-
-    private static Box Union(Box a, Box b) => new(Math.Min(a.X1, b.X1), Math.Min(a.Y1, b.Y1), Math.Max(a.X2, b.X2), Math.Max(a.Y2, b.Y2));
 }

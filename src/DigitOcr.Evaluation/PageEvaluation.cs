@@ -43,7 +43,7 @@ public static class PageEvaluation
         var errors = new NumberErrorAnalysis(reader.Options.MinDigits, PlaceIoU);
         var ap = new AveragePrecision();
         var exact = new NumberExactMatch(reader);
-        var written = new List<WrittenNumber>();
+        var written = new List<WrittenPhoneNumber>();
         var strays = new List<RecognizedNumber>();
         var clock = new Stopwatch();
         long pixels = 0;
@@ -56,7 +56,7 @@ public static class PageEvaluation
             clock.Stop();
             pixels += (long)sample.Width * sample.Height;
             ap.Add(result.Digits, sample.Boxes);
-            exact.Add(result.Digits, sample.Boxes);
+            exact.Add(read, sample.Boxes);
             conditions.Add(sample.Applied, Count(result.Digits, sample.Boxes, read, reader));
             errors.Add(sample.Boxes, read);
             var phones = PhoneNumbers(page, sample.Boxes, read).ToList();
@@ -118,23 +118,18 @@ public static class PageEvaluation
         }
 
         var exact = new NumberExactMatch(reader);
-        exact.Add(detections, truths);
+        exact.Add(read, truths);
         var numbers = exact.Compute();
         return new PageCounts(1, digits, right, counted, numbers.Numbers, numbers.ReadExactly);
     }
 
     /// <summary>The page's written numbers long enough to be phone numbers and fully visible, with what was read on the page.</summary>
-    private static IEnumerable<WrittenNumber> PhoneNumbers(int page, IReadOnlyList<LabeledBox> truths, IReadOnlyList<RecognizedNumber> read) =>
-        truths.Where(b => b.Number >= 0).GroupBy(b => b.Number)
-            .Where(g => g.Count() >= MinDirectoryDigits && g.All(b => !b.Ignored))
-            .Select(number => new WrittenNumber(
-                $"page {page} number {number.Key}",
-                string.Concat(number.Select(b => (char)('0' + b.Digit))),
-                number.Select(b => b.Box).Aggregate((a, b) => new Box(Math.Min(a.X1, b.X1), Math.Min(a.Y1, b.Y1), Math.Max(a.X2, b.X2), Math.Max(a.Y2, b.Y2))),
-                read));
+    private static IEnumerable<WrittenPhoneNumber> PhoneNumbers(int page, IReadOnlyList<LabeledBox> truths, IReadOnlyList<RecognizedNumber> read) =>
+        WrittenNumbers.Of(truths, MinDirectoryDigits)
+            .Select(number => new WrittenPhoneNumber($"page {page} number {number.Number}", number.Text, number.Box, read));
 
     /// <summary>The written numbers, then <see cref="PageEvaluationOptions.Distractors"/> random ones from the seed.</summary>
-    private static PhoneDirectory BuildDirectory(IReadOnlyList<WrittenNumber> written, PageEvaluationOptions options)
+    private static PhoneDirectory BuildDirectory(IReadOnlyList<WrittenPhoneNumber> written, PageEvaluationOptions options)
     {
         var builder = new PhoneDirectoryBuilder(new PhoneNumberOptions { MinDigits = MinDirectoryDigits });
         var line = 1L;
@@ -154,5 +149,5 @@ public static class PageEvaluation
     }
 
     /// <summary>A written phone number: its directory name, digits and box, and every number read on its page.</summary>
-    private sealed record WrittenNumber(string Name, string Text, Box Box, IReadOnlyList<RecognizedNumber> Read);
+    private sealed record WrittenPhoneNumber(string Name, string Text, Box Box, IReadOnlyList<RecognizedNumber> Read);
 }

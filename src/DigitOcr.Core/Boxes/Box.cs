@@ -34,6 +34,10 @@ public readonly record struct Box(float X1, float Y1, float X2, float Y2)
         return union > 0 ? inter / union : 0;
     }
 
+    /// <summary>The smallest box holding both this box and <paramref name="other"/>.</summary>
+    public Box Union(Box other) =>
+        new(Math.Min(X1, other.X1), Math.Min(Y1, other.Y1), Math.Max(X2, other.X2), Math.Max(Y2, other.Y2));
+
     public Box Offset(float dx, float dy) => new(X1 + dx, Y1 + dy, X2 + dx, Y2 + dy);
 
     public Box Scale(float sx, float sy) => new(X1 * sx, Y1 * sy, X2 * sx, Y2 * sy);

@@ -19,13 +19,7 @@ public sealed partial class Image
     /// <exception cref="ImageDecodeException">The data is empty, not an image, corrupt, truncated, or too large.</exception>
     public static unsafe Image Decode(ReadOnlySpan<byte> data, string sourceName, DecodeOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(sourceName);
-        options ??= DecodeOptions.Default;
-        options.Validate();
-        if (data.IsEmpty)
-        {
-            throw new ImageDecodeException(sourceName, "the input is empty (0 bytes)");
-        }
+        options = CheckedDecodeInput(data, sourceName, options);
 
         IntPtr raw;
         fixed (byte* p = data)
@@ -57,13 +51,7 @@ public sealed partial class Image
     /// <exception cref="ImageDecodeException">The data is empty, not an image, corrupt, truncated, or too large.</exception>
     public static unsafe Image Decode(ReadOnlySpan<byte> data, string sourceName, out ImageDamage? damage, DecodeOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(sourceName);
-        options ??= DecodeOptions.Default;
-        options.Validate();
-        if (data.IsEmpty)
-        {
-            throw new ImageDecodeException(sourceName, "the input is empty (0 bytes)");
-        }
+        options = CheckedDecodeInput(data, sourceName, options);
 
         IntPtr raw;
         var messages = IntPtr.Zero;
@@ -217,4 +205,18 @@ public sealed partial class Image
         ImageFormat.Tiff => ".tif",
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown image format."),
     };
+
+    /// <summary>The options a decode runs with (the defaults when null), after refusing a missing name or empty data.</summary>
+    private static DecodeOptions CheckedDecodeInput(ReadOnlySpan<byte> data, string sourceName, DecodeOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(sourceName);
+        options ??= DecodeOptions.Default;
+        options.Validate();
+        if (data.IsEmpty)
+        {
+            throw new ImageDecodeException(sourceName, "the input is empty (0 bytes)");
+        }
+
+        return options;
+    }
 }

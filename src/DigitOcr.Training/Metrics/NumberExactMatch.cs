@@ -24,19 +24,14 @@ public sealed class NumberExactMatch(NumberReader reader, int? minDigits = null,
     /// <summary>Written numbers this long count; by default what the reader itself calls a number.</summary>
     public int MinDigits { get; } = minDigits ?? reader.Options.MinDigits;
 
-    public void Add(IReadOnlyList<Detection> detections, IReadOnlyList<LabeledBox> truths)
-    {
-        var written = truths.Where(t => t.Number >= 0).GroupBy(t => t.Number)
-            .Where(g => g.Count() >= MinDigits && g.All(t => !t.Ignored))
-            .Select(g => (Text: string.Concat(g.Select(t => (char)('0' + t.Digit))), Box: Union(g.Select(t => t.Box))))
-            .ToList();
-        if (written.Count == 0)
-        {
-            return;
-        }
+    public void Add(IReadOnlyList<Detection> detections, IReadOnlyList<LabeledBox> truths) =>
+        Add(reader.Read(detections), truths);
 
-        var read = reader.Read(detections).ToList();
-        foreach (var (text, box) in written)
+    /// <summary>Scores numbers already read (by this match's reader) against <paramref name="truths"/>.</summary>
+    public void Add(IReadOnlyList<RecognizedNumber> readNumbers, IReadOnlyList<LabeledBox> truths)
+    {
+        var read = readNumbers.ToList();
+        foreach (var (_, text, box) in WrittenNumbers.Of(truths, MinDigits))
         {
             numbers++;
             var hit = read.FindIndex(r => r.Text == text && r.Box.IoU(box) >= iouThreshold);
@@ -49,7 +44,4 @@ public sealed class NumberExactMatch(NumberReader reader, int? minDigits = null,
     }
 
     public NumberMatchResult Compute() => new(numbers, readExactly);
-
-    private static Box Union(IEnumerable<Box> boxes) => boxes.Aggregate((a, b) =>
-        new Box(Math.Min(a.X1, b.X1), Math.Min(a.Y1, b.Y1), Math.Max(a.X2, b.X2), Math.Max(a.Y2, b.Y2)));
 }

@@ -55,7 +55,7 @@ public sealed class CropHarvester(RecognizerConfig model, RecognizerDataOptions 
         for (var i = 0; i < options.PairNegatives && neighbours.Count > 0; i++)
         {
             var (a, b) = neighbours[rng.Next(neighbours.Count)];
-            AddNegative(gray, new Box(Math.Min(a.Box.X1, b.Box.X1), Math.Min(a.Box.Y1, b.Box.Y1), Math.Max(a.Box.X2, b.Box.X2), Math.Max(a.Box.Y2, b.Box.Y2)), digits, into);
+            AddNegative(gray, a.Box.Union(b.Box), digits, into);
         }
 
         var typical = digits.Count > 0 ? digits.Average(d => d.Box.Height) : 40f;
