@@ -8,6 +8,8 @@ var root = new RootCommand("digitocr: find handwritten digits and read phone num
 {
     DetectCommand.Create(),
     BenchCommand.Create(),
+    WatchCommand.Create(),
+    ServeCommand.Create(),
 };
 
 return CommandLineHost.Run(root, args, "digitocr", ExitCodes.Usage, _ => ExitCodes.Internal, ExitCodes.Internal);

@@ -361,13 +361,7 @@ public sealed class NumberReader
                 .ToList(),
         };
 
-    private static RecognizedNumber ToNumber(List<Detection> digits, int line)
-    {
-        var box = digits.Skip(1).Aggregate(digits[0].Box, (acc, d) =>
-            new Box(Math.Min(acc.X1, d.Box.X1), Math.Min(acc.Y1, d.Box.Y1), Math.Max(acc.X2, d.Box.X2), Math.Max(acc.Y2, d.Box.Y2)));
-        var score = Math.Exp(digits.Average(d => Math.Log(Math.Max(d.Score, 1e-6))));
-        return new RecognizedNumber(string.Concat(digits.Select(d => (char)('0' + d.Digit))), score, box, digits, line);
-    }
+    private static RecognizedNumber ToNumber(List<Detection> digits, int line) => RecognizedNumber.FromDigits(digits, line);
 
     private sealed record CompiledFormat(NumberFormat Format, Regex? Pattern);
 

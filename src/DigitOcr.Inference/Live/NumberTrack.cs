@@ -1,0 +1,105 @@
+using DigitOcr.Postprocess;
+using DigitOcr.Reading;
+
+namespace DigitOcr.Inference.Live;
+
+/// <summary>
+/// One number followed across frames: its readings on the frames of the window, and the vote over them. A reading
+/// joins the track whose last box it overlaps, or whose last text it repeats (<see cref="ReadingStabilizer"/>).
+/// </summary>
+internal sealed class NumberTrack(long firstFrame, TimeSpan firstTime, long firstSequence)
+{
+    /// <summary>Alternatives whose mean score is below this are not listed on a voted digit.</summary>
+    private const float MinAlternativeScore = 0.01f;
+
+    private readonly List<(long Sequence, RecognizedNumber Number)> readings = [];
+
+    public long FirstFrame { get; } = firstFrame;
+
+    public TimeSpan FirstTime { get; } = firstTime;
+
+    /// <summary>The stabilizer's count of frames read when the track started.</summary>
+    public long FirstSequence { get; } = firstSequence;
+
+    /// <summary>The latest reading.</summary>
+    public RecognizedNumber Last => readings[^1].Number;
+
+    public long LastSequence => readings[^1].Sequence;
+
+    /// <summary>The vote last reported for this track, kept while the track is present and no other vote is stable.</summary>
+    public RecognizedNumber? Stable { get; set; }
+
+    /// <summary>Frames read from the track's start to its first stable vote, both included; 0 until then.</summary>
+    public int FramesToStable { get; set; }
+
+    public void Add(long sequence, RecognizedNumber number) => readings.Add((sequence, number));
+
+    /// <summary>Forgets readings older than the window ending at <paramref name="sequence"/>.</summary>
+    public void Forget(long sequence, int window) => readings.RemoveAll(r => r.Sequence <= sequence - window);
+
+    public int Count => readings.Count;
+
+    /// <summary>
+    /// The vote over the window: the most frequent digit count (ties: the latest reading's), then at each position
+    /// the digit with the largest sum of scores (a reading's digit and its alternatives each cast their score). Null
+    /// when fewer than <paramref name="minFrames"/> readings have that count. The vote is clear when at every position
+    /// the winner has at least <paramref name="minAgreement"/> of the scores cast there and was the first reading on at
+    /// least <paramref name="minFrames"/> of them (so that two lucky frames out of three cannot settle a flickering
+    /// digit). The voted digits carry their mean score over those readings, the other digits as alternatives, and
+    /// the latest reading's boxes.
+    /// </summary>
+    public TrackVote? Vote(int minFrames, double minAgreement)
+    {
+        var length = readings
+            .GroupBy(r => r.Number.Digits.Count)
+            .OrderByDescending(g => g.Count())
+            .ThenByDescending(g => g.Max(r => r.Sequence))
+            .First().Key;
+        var voters = readings.Where(r => r.Number.Digits.Count == length).Select(r => r.Number).ToList();
+        if (voters.Count < minFrames)
+        {
+            return null;
+        }
+
+        var latest = voters[^1];
+        var digits = new List<Detection>(length);
+        var mass = new double[10];
+        var clear = true;
+        for (var position = 0; position < length; position++)
+        {
+            Array.Clear(mass);
+            foreach (var voter in voters)
+            {
+                var digit = voter.Digits[position];
+                Cast(mass, digit.Digit, digit.Score);
+                foreach (var alternative in digit.Alternatives)
+                {
+                    Cast(mass, alternative.Digit, alternative.Score);
+                }
+            }
+
+            var total = mass.Sum();
+            var winner = Array.IndexOf(mass, mass.Max());
+            clear &= total > 0 && mass[winner] / total >= minAgreement && voters.Count(v => v.Digits[position].Digit == winner) >= minFrames;
+            var alternatives = Enumerable.Range(0, 10)
+                .Where(d => d != winner && mass[d] / voters.Count >= MinAlternativeScore)
+                .OrderByDescending(d => mass[d])
+                .Select(d => new DigitAlternative(d, (float)(mass[d] / voters.Count)))
+                .ToList();
+            digits.Add(new Detection(winner, (float)(mass[winner] / voters.Count), latest.Digits[position].Box) { Alternatives = alternatives });
+        }
+
+        return new TrackVote(RecognizedNumber.FromDigits(digits, latest.Line), voters.Count, clear);
+    }
+
+    private static void Cast(double[] mass, int digit, float score)
+    {
+        if (digit is >= 0 and <= 9 && float.IsFinite(score) && score > 0)
+        {
+            mass[digit] += score;
+        }
+    }
+}
+
+/// <summary>A track's vote: the voted number, how many readings voted, and whether every digit was clearly agreed on.</summary>
+internal readonly record struct TrackVote(RecognizedNumber Number, int Voters, bool IsClear);

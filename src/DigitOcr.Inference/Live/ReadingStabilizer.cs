@@ -1,0 +1,158 @@
+using DigitOcr.Inference.PhoneBook;
+using DigitOcr.Reading;
+
+namespace DigitOcr.Inference.Live;
+
+/// <summary>
+/// Turns the readings of successive frames into stable readings: a number is reported once it reads the same over
+/// several frames, and again only when it changes. Each number is followed across frames (by box overlap, or by its
+/// text when the paper moved); over the last <see cref="LiveReadingOptions.Window"/> frames its readings vote, per
+/// digit position, with each digit's score and its alternatives' scores (<see cref="NumberTrack.Vote"/>).
+/// <list type="bullet">
+/// <item>A number is first reported when the vote is clear (every digit agreed on by
+/// <see cref="LiveReadingOptions.MinFrames"/> frames and <see cref="LiveReadingOptions.MinAgreement"/> of the scores),
+/// or, when a digit keeps flickering, once a whole window of frames has voted: then with the best digit, whose score
+/// and alternatives say how doubtful it is (and the directory lookup weighs them).</item>
+/// <item>A reported number changes only for another clear vote, and stays reported while it is in view, even through
+/// frames where the vote is split; it is gone once it was read on fewer than MinFrames frames of the window.</item>
+/// </list>
+/// Voted numbers are looked up in the directory with their voted scores and alternatives. Not thread-safe: one
+/// stabilizer per stream of frames.
+/// </summary>
+public sealed class ReadingStabilizer
+{
+    private readonly PhoneDirectory? directory;
+    private readonly List<NumberTrack> tracks = [];
+    private IReadOnlyList<string> reported = [];
+
+    /// <exception cref="ArgumentException">Some option is out of range; the message names each one and its value.</exception>
+    public ReadingStabilizer(LiveReadingOptions? options = null, PhoneDirectory? directory = null)
+    {
+        Options = options ?? new LiveReadingOptions();
+        Options.ThrowIfInvalid();
+        this.directory = directory;
+    }
+
+    public LiveReadingOptions Options { get; }
+
+    /// <summary>Frames added so far.</summary>
+    public long FramesRead { get; private set; }
+
+    /// <summary>The last stable reading returned by <see cref="Add"/>; null before the first.</summary>
+    public StableReading? Current { get; private set; }
+
+    /// <summary>
+    /// Adds the reading of one frame (frames in the order they were read); returns a <see cref="StableReading"/> when
+    /// the stable numbers changed with it (a number became stable, changed, or left), otherwise null.
+    /// </summary>
+    /// <param name="frame">The frame's index in its source.</param>
+    /// <param name="time">The frame's time from the start of its source.</param>
+    /// <param name="reading">What was read on the frame.</param>
+    public StableReading? Add(long frame, TimeSpan time, PageReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        var sequence = ++FramesRead;
+        Follow(frame, time, sequence, reading.Numbers);
+        foreach (var track in tracks)
+        {
+            track.Forget(sequence, Options.Window);
+        }
+
+        tracks.RemoveAll(t => t.Count == 0);
+        foreach (var track in tracks)
+        {
+            if (track.Count < Options.MinFrames)
+            {
+                // Out of view long enough: it must become stable again to be reported again.
+                track.Stable = null;
+                continue;
+            }
+
+            if (track.Vote(Options.MinFrames, Options.MinAgreement) is not { } vote)
+            {
+                continue;
+            }
+
+            // First report: a clear vote, or, for a digit that keeps flickering, the best reading once a whole window
+            // has voted (its doubt stays in the digit's score and alternatives). A reported number changes only for a
+            // clear vote, so that it never flips back and forth with the flicker.
+            var first = track.Stable is null && (vote.IsClear || vote.Voters >= Options.Window);
+            if (first || (vote.IsClear && track.Stable is not null))
+            {
+                if (track.FramesToStable == 0)
+                {
+                    track.FramesToStable = (int)(sequence - track.FirstSequence + 1);
+                }
+
+                track.Stable = vote.Number;
+            }
+        }
+
+        var stable = tracks.Where(t => t.Stable is not null)
+            .OrderBy(t => t.Stable!.Line).ThenBy(t => t.Stable!.Box.X1)
+            .ToList();
+        var texts = stable.Select(t => t.Stable!.Text).ToList();
+        if (texts.SequenceEqual(reported, StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        reported = texts;
+        var readings = stable.Select(t => new NumberReading(t.Stable!, directory?.Lookup(t.Stable!))).ToList();
+        var history = stable.Select(t => new NumberHistory(t.FirstFrame, t.FirstTime, t.FramesToStable)).ToList();
+        Current = new StableReading(frame, time, new PageReading(reading.Detection, readings), history);
+        return Current;
+    }
+
+    /// <summary>
+    /// Adds each number to the track it continues: the best box overlaps first (one number per track), then the same
+    /// text among the tracks left; the others start new tracks.
+    /// </summary>
+    private void Follow(long frame, TimeSpan time, long sequence, IReadOnlyList<RecognizedNumber> numbers)
+    {
+        var taken = new bool[tracks.Count];
+        var placed = new bool[numbers.Count];
+        var pairs = new List<(int Number, int Track, float IoU)>();
+        for (var n = 0; n < numbers.Count; n++)
+        {
+            for (var t = 0; t < tracks.Count; t++)
+            {
+                var iou = numbers[n].Box.IoU(tracks[t].Last.Box);
+                if (iou >= Options.MatchIoU)
+                {
+                    pairs.Add((n, t, iou));
+                }
+            }
+        }
+
+        foreach (var (n, t, _) in pairs.OrderByDescending(p => p.IoU))
+        {
+            if (!placed[n] && !taken[t])
+            {
+                (placed[n], taken[t]) = (true, true);
+                tracks[t].Add(sequence, numbers[n]);
+            }
+        }
+
+        for (var n = 0; n < numbers.Count; n++)
+        {
+            if (placed[n])
+            {
+                continue;
+            }
+
+            var same = Enumerable.Range(0, taken.Length)
+                .FirstOrDefault(t => !taken[t] && (tracks[t].Last.Text == numbers[n].Text || tracks[t].Stable?.Text == numbers[n].Text), -1);
+            if (same >= 0)
+            {
+                (placed[n], taken[same]) = (true, true);
+                tracks[same].Add(sequence, numbers[n]);
+                continue;
+            }
+
+            var track = new NumberTrack(frame, time, sequence);
+            track.Add(sequence, numbers[n]);
+            tracks.Add(track);
+        }
+    }
+}
