@@ -182,6 +182,7 @@ function showStable(stable) {
   stableText.dataset.number = stable.numbers[0].text;
   $("live-person").textContent = stable.match ? `${stable.match.name} \u00b7 ${stable.match.phone}` : who(stable.numbers[0]);
   list(stable);
+  $("person").textContent = "";
 }
 
 function stopCamera() {
