@@ -10,6 +10,7 @@ var root = new RootCommand("digitocr: find handwritten digits and read phone num
     BenchCommand.Create(),
     WatchCommand.Create(),
     ServeCommand.Create(),
+    BenchServeCommand.Create(),
 };
 
 return CommandLineHost.Run(root, args, "digitocr", ExitCodes.Usage, _ => ExitCodes.Internal, ExitCodes.Internal);

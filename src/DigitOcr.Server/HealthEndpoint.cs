@@ -4,7 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitOcr.Server;
 
-/// <summary><c>GET /healthz</c>: 200 and <c>{"status": "ok", "reads": {"running": 1, "waiting": 0, "capacity": 17}, "streams": 0}</c> while the server answers.</summary>
+/// <summary>
+/// <c>GET /healthz</c>: 200 and <c>{"status": "ok", "reads": {"running": 1, "waiting": 0, "capacity": 17}, "streams": 0,
+/// "memory": {"residentBytes": ..., "managedBytes": ...}}</c> while the server answers: its read queue, its live streams,
+/// and its memory (resident: the whole process, native included; managed: the .NET heap).
+/// </summary>
 internal static class HealthEndpoint
 {
     public static Task HandleAsync(HttpContext context)
@@ -19,6 +23,7 @@ internal static class HealthEndpoint
             status = "ok",
             reads = new { running, waiting = Math.Max(0, gate.Admitted - running), capacity = gate.Capacity },
             streams = streams.Open,
+            memory = new { residentBytes = Environment.WorkingSet, managedBytes = GC.GetTotalMemory(forceFullCollection: false) },
         }));
     }
 }

@@ -134,6 +134,7 @@ public sealed class ReadApiTests : IDisposable
         Assert.Equal("ok", json.RootElement.GetProperty("status").GetString());
         Assert.Equal(17, json.RootElement.GetProperty("reads").GetProperty("capacity").GetInt32());
         Assert.Equal(0, json.RootElement.GetProperty("reads").GetProperty("running").GetInt32());
+        Assert.True(json.RootElement.GetProperty("memory").GetProperty("residentBytes").GetInt64() > 0);
     }
 
     [Fact]
