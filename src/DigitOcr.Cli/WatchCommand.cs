@@ -71,8 +71,7 @@ internal static class WatchCommand
             }
         }
 
-        using var detector = ReaderLoading.LoadDetector(modelPath, detectorOptions);
-        var directory = ReaderLoading.LoadDirectory(directoryPath);
+        // The source first: a wrong path fails at once, not after the model has loaded.
         VideoFrameSource source;
         try
         {
@@ -80,11 +79,13 @@ internal static class WatchCommand
         }
         catch (VideoOpenException e)
         {
-            throw new CommandLineException(ExitCodes.Usage, $"{e.Message}", e);
+            throw new CommandLineException(ExitCodes.Usage, e.Message, e);
         }
 
         using (source)
         {
+            using var detector = ReaderLoading.LoadDetector(modelPath, detectorOptions);
+            var directory = ReaderLoading.LoadDirectory(directoryPath);
             var capture = source.Capture;
             Console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture,
                 "digitocr: watching '{0}' ({1}, {2}x{3}, {4:G4} fps{5}); {6}",

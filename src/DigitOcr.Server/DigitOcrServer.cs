@@ -24,7 +24,7 @@ public sealed class DigitOcrServer
     {
     }
 
-    /// <summary>The server's host, not yet built. Logs warnings and errors to the console.</summary>
+    /// <summary>The server's host, not yet built. Logs warnings and errors to stderr (stdout is the program's).</summary>
     /// <exception cref="ArgumentException">Some option is out of range; the message names each one.</exception>
     public static IHostBuilder CreateHostBuilder(ServerOptions options, ServerReader reader)
     {
@@ -37,7 +37,10 @@ public sealed class DigitOcrServer
         }
 
         return new HostBuilder()
-            .ConfigureLogging(logging => logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
+            .ConfigureLogging(logging => logging
+                .AddSimpleConsole(console => console.SingleLine = true)
+                .AddFilter(level => level >= LogLevel.Warning)
+                .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace))
             .ConfigureServices(services =>
             {
                 services.AddSingleton<IHostLifetime, QuietLifetime>();

@@ -9,7 +9,8 @@ namespace DigitOcr.Inference.Live;
 /// <see cref="FramePolicy.Latest"/> (the default) a thread of its own reads the source continuously and the reader
 /// gets the newest frame whenever it asks, the others being dropped; a file plays at its frame rate, so that the
 /// reading keeps pace with the video as it would with a camera. With <see cref="FramePolicy.Every"/> the reader gets
-/// every frame in order. Owns the capture: dispose it (that stops the reading thread).
+/// every frame in order. The video starts with the first <see cref="ReadAsync"/>, so that a program may open it before
+/// loading what it reads with. Owns the capture: dispose it (that stops the reading thread).
 /// </summary>
 public sealed class VideoFrameSource : IFrameSource
 {
@@ -26,6 +27,7 @@ public sealed class VideoFrameSource : IFrameSource
     private readonly Stopwatch clock = new();
     private ExceptionDispatchInfo? failure;
     private long produced;
+    private int started;
     private bool disposed;
 
     /// <summary>Reads frames of <paramref name="capture"/>, which the source owns from now on.</summary>
@@ -38,12 +40,10 @@ public sealed class VideoFrameSource : IFrameSource
         }
 
         Policy = policy;
-        clock.Start();
         if (policy == FramePolicy.Latest)
         {
             latest = new FrameChannel();
             pump = new Thread(Pump) { IsBackground = true, Name = $"frames of {capture.Source}" };
-            pump.Start();
         }
     }
 
@@ -61,9 +61,16 @@ public sealed class VideoFrameSource : IFrameSource
     /// <exception cref="VideoOpenException">It cannot be opened.</exception>
     public static VideoFrameSource Open(string source, FramePolicy policy = FramePolicy.Latest) => new(VideoCapture.Open(source), policy);
 
+    /// <summary>The next frame; the first call starts the video (a file plays from then on, at its own rate).</summary>
     public async ValueTask<VideoFrame?> ReadAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
+        if (Interlocked.Exchange(ref started, 1) == 0)
+        {
+            clock.Start();
+            pump?.Start();
+        }
+
         if (latest is null)
         {
             return await Task.Run(Next, cancellationToken).ConfigureAwait(false);
@@ -88,7 +95,11 @@ public sealed class VideoFrameSource : IFrameSource
         disposed = true;
         stop.Cancel();
         latest?.Complete();
-        pump?.Join(StopTimeout);
+        if (pump is { IsAlive: true })
+        {
+            pump.Join(StopTimeout);
+        }
+
         latest?.Dispose();
         capture.Dispose();
         stop.Dispose();

@@ -28,7 +28,8 @@ public sealed class ServeCommandTests
 
         serve.Interrupt();
 
-        Assert.Equal(0, await serve.WaitForExitAsync());
+        var exitCode = await serve.WaitForExitAsync();
+        Assert.True(exitCode == 0, $"exit code {exitCode}\n{serve}");
         Assert.Contains("digitocr: stopped", serve.Errors);
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => client.GetAsync("/healthz"));
     }
