@@ -92,6 +92,35 @@ internal sealed class NumberTrack(long firstFrame, TimeSpan firstTime, long firs
         return new TrackVote(RecognizedNumber.FromDigits(digits, latest.Line), voters.Count, clear);
     }
 
+    /// <summary>
+    /// Whether the window still sees <paramref name="reported"/>: at least <paramref name="minFrames"/> readings have its
+    /// digit count and, at each position where <paramref name="other"/> differs from it, read its digit first.
+    /// </summary>
+    public bool Supports(RecognizedNumber reported, RecognizedNumber other, int minFrames)
+    {
+        var same = readings.Where(r => r.Number.Digits.Count == reported.Digits.Count).Select(r => r.Number).ToList();
+        if (same.Count < minFrames)
+        {
+            return false;
+        }
+
+        if (other.Digits.Count != reported.Digits.Count)
+        {
+            return true;
+        }
+
+        for (var position = 0; position < reported.Digits.Count; position++)
+        {
+            var digit = reported.Digits[position].Digit;
+            if (other.Digits[position].Digit != digit && same.Count(r => r.Digits[position].Digit == digit) < minFrames)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static void Cast(double[] mass, int digit, float score)
     {
         if (digit is >= 0 and <= 9 && float.IsFinite(score) && score > 0)

@@ -13,7 +13,9 @@ namespace DigitOcr.Inference.Live;
 /// <see cref="LiveReadingOptions.MinFrames"/> frames and <see cref="LiveReadingOptions.MinAgreement"/> of the scores),
 /// or, when a digit keeps flickering, once a whole window of frames has voted: then with the best digit, whose score
 /// and alternatives say how doubtful it is (and the directory lookup weighs them).</item>
-/// <item>A reported number changes only for another clear vote, and stays reported while it is in view, even through
+/// <item>A reported number changes only for another clear vote, once the window no longer sees the reported reading
+/// (its digits, where the two differ, read first on fewer than MinFrames frames), so that a digit read one way and the
+/// other about as often does not flip the report back and forth. It stays reported while it is in view, even through
 /// frames where the vote is split; it is gone once it was read on fewer than MinFrames frames of the window.</item>
 /// </list>
 /// Voted numbers are looked up in the directory with their voted scores and alternatives. Not thread-safe: one
@@ -75,9 +77,12 @@ public sealed class ReadingStabilizer
 
             // First report: a clear vote, or, for a digit that keeps flickering, the best reading once a whole window
             // has voted (its doubt stays in the digit's score and alternatives). A reported number changes only for a
-            // clear vote, so that it never flips back and forth with the flicker.
+            // clear vote of another reading once the window no longer sees the reported one, so that it never flips
+            // back and forth with a digit read one way and the other about as often.
             var first = track.Stable is null && (vote.IsClear || vote.Voters >= Options.Window);
-            if (first || (vote.IsClear && track.Stable is not null))
+            var same = track.Stable is { } reported && vote.Number.Text == reported.Text;
+            var changed = track.Stable is { } current && !same && vote.IsClear && !track.Supports(current, vote.Number, Options.MinFrames);
+            if (first || (same && vote.IsClear) || changed)
             {
                 if (track.FramesToStable == 0)
                 {

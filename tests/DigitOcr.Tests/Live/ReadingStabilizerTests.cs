@@ -133,6 +133,32 @@ public class ReadingStabilizerTests
     }
 
     [Fact]
+    public void ADigitReadOneWayAndTheOtherInRuns_DoesNotFlipTheReport()
+    {
+        // The first digit in runs of five: 5, then 8, then 5 again... Each run makes a clear vote (five of eight,
+        // 62%), but the reported 5 is still read first on three frames of the window when the 8s win: no flip.
+        var stabilizer = new ReadingStabilizer(Options);
+        var frames = Enumerable.Range(0, 40).Select(i => Frame(((i / 5) % 2 == 0 ? "5551234567" : "8551234567", 100)));
+
+        var reports = Feed(stabilizer, frames);
+
+        Assert.Equal("5551234567", Assert.Single(Assert.Single(reports).Stable.Reading.Numbers).Text);
+    }
+
+    [Fact]
+    public void ANewNumberInPlaceOfTheOld_IsReportedOnceTheOldIsOutOfSight()
+    {
+        // B replaces A in the same place: B's vote is clear after five frames, reported after six, when A is read on
+        // only two frames of the window.
+        var stabilizer = new ReadingStabilizer(Options);
+        var frames = Enumerable.Repeat(Frame(("5551234567", 100)), 8).Concat(Enumerable.Repeat(Frame(("8006490213", 100)), 8));
+
+        var reports = Feed(stabilizer, frames);
+
+        Assert.Equal([2L, 13], reports.Select(r => r.Frame));
+    }
+
+    [Fact]
     public void ANumberThatLeaves_IsReportedGone_AndWhenItComesBack_ReportedAgain()
     {
         var stabilizer = new ReadingStabilizer(Options);
