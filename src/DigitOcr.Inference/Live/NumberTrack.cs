@@ -34,13 +34,17 @@ internal sealed class NumberTrack(long firstFrame, TimeSpan firstTime, long firs
 
     public void Add(long sequence, RecognizedNumber number) => readings.Add((sequence, number));
 
-    /// <summary>Forgets readings older than the window ending at <paramref name="sequence"/>.</summary>
-    public void Forget(long sequence, int window) => readings.RemoveAll(r => r.Sequence <= sequence - window);
+    /// <summary>Forgets readings of frames before <paramref name="firstKept"/> (a stabilizer's count of frames read).</summary>
+    public void Forget(long firstKept) => readings.RemoveAll(r => r.Sequence < firstKept);
 
+    /// <summary>Readings kept.</summary>
     public int Count => readings.Count;
 
+    /// <summary>Readings of frames from <paramref name="first"/> on.</summary>
+    public int CountSince(long first) => readings.Count(r => r.Sequence >= first);
+
     /// <summary>
-    /// The vote over the window: the most frequent digit count (ties: the latest reading's), then at each position
+    /// The vote over the readings from frame <paramref name="first"/> on (the window): the most frequent digit count (ties: the latest reading's), then at each position
     /// the digit with the largest sum of scores (a reading's digit and its alternatives each cast their score). Null
     /// when fewer than <paramref name="minFrames"/> readings have that count. The vote is clear when at every position
     /// the winner has at least <paramref name="minAgreement"/> of the scores cast there and was the first reading on at
@@ -48,14 +52,20 @@ internal sealed class NumberTrack(long firstFrame, TimeSpan firstTime, long firs
     /// digit). The voted digits carry their mean score over those readings, the other digits as alternatives, and
     /// the latest reading's boxes.
     /// </summary>
-    public TrackVote? Vote(int minFrames, double minAgreement)
+    public TrackVote? Vote(long first, int minFrames, double minAgreement)
     {
-        var length = readings
+        var window = readings.Where(r => r.Sequence >= first).ToList();
+        if (window.Count == 0)
+        {
+            return null;
+        }
+
+        var length = window
             .GroupBy(r => r.Number.Digits.Count)
             .OrderByDescending(g => g.Count())
             .ThenByDescending(g => g.Max(r => r.Sequence))
             .First().Key;
-        var voters = readings.Where(r => r.Number.Digits.Count == length).Select(r => r.Number).ToList();
+        var voters = window.Where(r => r.Number.Digits.Count == length).Select(r => r.Number).ToList();
         if (voters.Count < minFrames)
         {
             return null;
@@ -93,12 +103,13 @@ internal sealed class NumberTrack(long firstFrame, TimeSpan firstTime, long firs
     }
 
     /// <summary>
-    /// Whether the window still sees <paramref name="reported"/>: at least <paramref name="minFrames"/> readings have its
-    /// digit count and, at each position where <paramref name="other"/> differs from it, read its digit first.
+    /// Whether the readings from frame <paramref name="first"/> on still see <paramref name="reported"/>: at least
+    /// <paramref name="minFrames"/> of them have its digit count and, at each position where <paramref name="other"/>
+    /// differs from it, read its digit first.
     /// </summary>
-    public bool Supports(RecognizedNumber reported, RecognizedNumber other, int minFrames)
+    public bool Supports(RecognizedNumber reported, RecognizedNumber other, long first, int minFrames)
     {
-        var same = readings.Where(r => r.Number.Digits.Count == reported.Digits.Count).Select(r => r.Number).ToList();
+        var same = readings.Where(r => r.Sequence >= first && r.Number.Digits.Count == reported.Digits.Count).Select(r => r.Number).ToList();
         if (same.Count < minFrames)
         {
             return false;

@@ -13,10 +13,12 @@ namespace DigitOcr.Inference.Live;
 /// <see cref="LiveReadingOptions.MinFrames"/> frames and <see cref="LiveReadingOptions.MinAgreement"/> of the scores),
 /// or, when a digit keeps flickering, once a whole window of frames has voted: then with the best digit, whose score
 /// and alternatives say how doubtful it is (and the directory lookup weighs them).</item>
-/// <item>A reported number changes only for another clear vote, once the window no longer sees the reported reading
-/// (its digits, where the two differ, read first on fewer than MinFrames frames), so that a digit read one way and the
-/// other about as often does not flip the report back and forth. It stays reported while it is in view, even through
-/// frames where the vote is split; it is gone once it was read on fewer than MinFrames frames of the window.</item>
+/// <item>A reported number changes only for another clear vote once the reported reading is out of sight (its digits,
+/// where the two differ, read first on fewer than MinFrames frames): out of the window for another number, out of
+/// the last two windows for a correction of a digit or two (at most a third of them), so that a digit read one way and
+/// the other about as often does not flip the report back and forth. It stays reported while it is in view, even
+/// through frames where the vote is split; it is gone once it was read on fewer than MinFrames frames of the window,
+/// and reported anew if it comes back.</item>
 /// </list>
 /// Voted numbers are looked up in the directory with their voted scores and alternatives. Not thread-safe: one
 /// stabilizer per stream of frames.
@@ -25,7 +27,7 @@ public sealed class ReadingStabilizer
 {
     private readonly PhoneDirectory? directory;
     private readonly List<NumberTrack> tracks = [];
-    private IReadOnlyList<string> reported = [];
+    private IReadOnlyList<string> reportedTexts = [];
 
     /// <exception cref="ArgumentException">Some option is out of range; the message names each one and its value.</exception>
     public ReadingStabilizer(LiveReadingOptions? options = null, PhoneDirectory? directory = null)
@@ -55,33 +57,33 @@ public sealed class ReadingStabilizer
         ArgumentNullException.ThrowIfNull(reading);
         var sequence = ++FramesRead;
         Follow(frame, time, sequence, reading.Numbers);
+
+        // The window votes; the two windows before now decide whether a digit or two of a reported number changed.
+        var window = sequence - Options.Window + 1;
+        var memory = sequence - (2 * Options.Window) + 1;
         foreach (var track in tracks)
         {
-            track.Forget(sequence, Options.Window);
+            track.Forget(memory);
         }
 
-        tracks.RemoveAll(t => t.Count == 0);
+        // Out of view long enough: a reported number has left (if it comes back, it is new); others fade out.
+        tracks.RemoveAll(t => t.Count == 0 || (t.Stable is not null && t.CountSince(window) < Options.MinFrames));
         foreach (var track in tracks)
         {
-            if (track.Count < Options.MinFrames)
-            {
-                // Out of view long enough: it must become stable again to be reported again.
-                track.Stable = null;
-                continue;
-            }
-
-            if (track.Vote(Options.MinFrames, Options.MinAgreement) is not { } vote)
+            if (track.CountSince(window) < Options.MinFrames || track.Vote(window, Options.MinFrames, Options.MinAgreement) is not { } vote)
             {
                 continue;
             }
 
             // First report: a clear vote, or, for a digit that keeps flickering, the best reading once a whole window
             // has voted (its doubt stays in the digit's score and alternatives). A reported number changes only for a
-            // clear vote of another reading once the window no longer sees the reported one, so that it never flips
-            // back and forth with a digit read one way and the other about as often.
+            // clear vote of another reading once the reported one is out of sight: out of the window for a different
+            // number, out of both windows for a digit or two, so that a digit read one way and the other about as
+            // often does not flip the report back and forth.
             var first = track.Stable is null && (vote.IsClear || vote.Voters >= Options.Window);
             var same = track.Stable is { } reported && vote.Number.Text == reported.Text;
-            var changed = track.Stable is { } current && !same && vote.IsClear && !track.Supports(current, vote.Number, Options.MinFrames);
+            var changed = track.Stable is { } current && !same && vote.IsClear
+                && !track.Supports(current, vote.Number, Corrects(current, vote.Number) ? memory : window, Options.MinFrames);
             if (first || (same && vote.IsClear) || changed)
             {
                 if (track.FramesToStable == 0)
@@ -97,17 +99,22 @@ public sealed class ReadingStabilizer
             .OrderBy(t => t.Stable!.Line).ThenBy(t => t.Stable!.Box.X1)
             .ToList();
         var texts = stable.Select(t => t.Stable!.Text).ToList();
-        if (texts.SequenceEqual(reported, StringComparer.Ordinal))
+        if (texts.SequenceEqual(reportedTexts, StringComparer.Ordinal))
         {
             return null;
         }
 
-        reported = texts;
+        reportedTexts = texts;
         var readings = stable.Select(t => new NumberReading(t.Stable!, directory?.Lookup(t.Stable!))).ToList();
         var history = stable.Select(t => new NumberHistory(t.FirstFrame, t.FirstTime, t.FramesToStable)).ToList();
         Current = new StableReading(frame, time, new PageReading(reading.Detection, readings), history);
         return Current;
     }
+
+    /// <summary>Whether <paramref name="other"/> corrects a digit or two of <paramref name="reported"/> (same length, at most a third of the digits differ) rather than being another number.</summary>
+    private static bool Corrects(RecognizedNumber reported, RecognizedNumber other) =>
+        reported.Text.Length == other.Text.Length
+        && 3 * reported.Text.Zip(other.Text).Count(p => p.First != p.Second) <= reported.Text.Length;
 
     /// <summary>
     /// Adds each number to the track it continues: the best box overlaps first (one number per track), then the same

@@ -159,6 +159,19 @@ public class ReadingStabilizerTests
     }
 
     [Fact]
+    public void AReportedDigit_IsCorrected_OnceTheOtherReadingHeldForTwoWindows()
+    {
+        // Four frames read 5551234567, then the first digit reads 8 for good: a correction of one digit waits until
+        // the 5 is out of the last two windows (16 frames), then the 8 is reported.
+        var stabilizer = new ReadingStabilizer(Options);
+        var frames = Enumerable.Repeat(Frame(("5551234567", 100)), 4).Concat(Enumerable.Repeat(Frame(("8551234567", 100)), 20));
+
+        var reports = Feed(stabilizer, frames);
+
+        Assert.Equal([(2L, "5551234567"), (17, "8551234567")], reports.Select(r => (r.Frame, Assert.Single(r.Stable.Reading.Numbers).Text)));
+    }
+
+    [Fact]
     public void ANumberThatLeaves_IsReportedGone_AndWhenItComesBack_ReportedAgain()
     {
         var stabilizer = new ReadingStabilizer(Options);
