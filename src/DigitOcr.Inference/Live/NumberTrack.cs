@@ -4,8 +4,8 @@ using DigitOcr.Reading;
 namespace DigitOcr.Inference.Live;
 
 /// <summary>
-/// One number followed across frames: its readings on the frames of the window, and the vote over them. A reading
-/// joins the track whose last box it overlaps, or whose last text it repeats (<see cref="ReadingStabilizer"/>).
+/// One number followed across frames: its readings on the frames of the last two windows, and the vote over them. A
+/// reading joins the track whose last box it overlaps, or whose last text it repeats (<see cref="ReadingStabilizer"/>).
 /// </summary>
 internal sealed class NumberTrack(long firstFrame, TimeSpan firstTime, long firstSequence)
 {
@@ -24,9 +24,7 @@ internal sealed class NumberTrack(long firstFrame, TimeSpan firstTime, long firs
     /// <summary>The latest reading.</summary>
     public RecognizedNumber Last => readings[^1].Number;
 
-    public long LastSequence => readings[^1].Sequence;
-
-    /// <summary>The vote last reported for this track, kept while the track is present and no other vote is stable.</summary>
+    /// <summary>The number reported for this track, kept while the track is in view and no other reading replaces it.</summary>
     public RecognizedNumber? Stable { get; set; }
 
     /// <summary>Frames read from the track's start to its first stable vote, both included; 0 until then.</summary>
@@ -44,9 +42,10 @@ internal sealed class NumberTrack(long firstFrame, TimeSpan firstTime, long firs
     public int CountSince(long first) => readings.Count(r => r.Sequence >= first);
 
     /// <summary>
-    /// The vote over the readings from frame <paramref name="first"/> on (the window): the most frequent digit count (ties: the latest reading's), then at each position
-    /// the digit with the largest sum of scores (a reading's digit and its alternatives each cast their score). Null
-    /// when fewer than <paramref name="minFrames"/> readings have that count. The vote is clear when at every position
+    /// The vote over the readings from frame <paramref name="first"/> on (the window): the most frequent digit count
+    /// (ties: the latest reading's), then at each position the digit with the largest sum of scores (a reading's digit
+    /// and its alternatives each cast their score). Null when fewer than <paramref name="minFrames"/> readings have
+    /// that count. The vote is clear when at every position
     /// the winner has at least <paramref name="minAgreement"/> of the scores cast there and was the first reading on at
     /// least <paramref name="minFrames"/> of them (so that two lucky frames out of three cannot settle a flickering
     /// digit). The voted digits carry their mean score over those readings, the other digits as alternatives, and
