@@ -16,16 +16,23 @@ internal sealed class ReaderOptionSet
 
     public Option<double?> Threshold { get; } = ValidatedOptions.Fraction("--threshold", "Minimum digit score, from 0 to 1 (default: the model's, 0.1).");
 
-    public Option<int> Pyramid { get; }
+    public Option<int?> Pyramid { get; }
 
     public Option<string?> Recognizer { get; } = ValidatedOptions.ExistingFile("--recognizer", "Digit recognizer model file; default: the shipped recognizer.", "a recognizer model file, such as runs/recognizer/best.pt");
 
     public Option<bool> NoRecognizer { get; } = new("--no-recognizer") { Description = "Detector only: do not read each box a second time with the recognizer." };
 
-    /// <param name="defaultPyramid">Pyramid passes by default: fewer for video, where speed matters and the writing is held at a reading distance.</param>
-    public ReaderOptionSet(int defaultPyramid)
+    private readonly int? defaultPyramid;
+
+    /// <param name="defaultPyramid">
+    /// Pyramid passes by default: one for video, where speed matters and the writing is held at a reading distance;
+    /// null for as many as the image size calls for (the detector's size policy).
+    /// </param>
+    public ReaderOptionSet(int? defaultPyramid)
     {
-        Pyramid = ValidatedOptions.Integer("--pyramid", "Passes at full, 1/2, 1/4... size, for large writing (1: a single pass)", defaultPyramid, 1, 8);
+        this.defaultPyramid = defaultPyramid;
+        var byDefault = defaultPyramid is { } levels ? $"default: {levels}" : "default: as many as the image size calls for";
+        Pyramid = ValidatedOptions.OptionalInteger("--pyramid", $"The most passes at full, 1/2, 1/4... size, for large writing (1: the finest pass only; {byDefault})", 1, DigitOcr.Inference.DetectorOptions.MaxPyramidLevels);
     }
 
     public void AddTo(Command command)
@@ -42,7 +49,7 @@ internal sealed class ReaderOptionSet
     public DetectorOptions DetectorOptions(ParseResult parse) => new()
     {
         ScoreThreshold = parse.GetValue(Threshold),
-        PyramidLevels = parse.GetValue(Pyramid),
+        PyramidLevels = parse.GetValue(Pyramid) ?? defaultPyramid,
         UseRecognizer = !parse.GetValue(NoRecognizer),
         RecognizerPath = parse.GetValue(Recognizer),
     };

@@ -19,7 +19,7 @@ internal static class ServeCommand
     public static Command Create()
     {
         var defaults = new ServerOptions();
-        var reader = new ReaderOptionSet(new DetectorOptions().PyramidLevels);
+        var reader = new ReaderOptionSet(defaultPyramid: null);
         var port = ValidatedOptions.Integer("--port", "TCP port to listen on (0: any free port)", DefaultPort, 0, 65535);
         var host = ValidatedOptions.Word("--host", "Where to listen: localhost (default; this machine only), an IP address such as 0.0.0.0, or * for every interface.",
             ["localhost", "*"], new System.Text.RegularExpressions.Regex(@"^[0-9a-fA-F.:]+$"), "or an IP address");
