@@ -3,15 +3,17 @@
 #   scripts/setup.sh            install system packages and data
 # What it installs, and why:
 #   libtorch-dev      the tensor engine (libtorch 1.13) the native shim binds
-#   libopencv-dev     imaging (decode/encode, resize, warps, morphology, drawing)
+#   libopencv-dev     imaging (decode/encode, resize, warps, morphology, drawing) and video input (videoio: FFmpeg, V4L2)
 #   cmake, g++        to build the shim (dotnet build runs CMake)
 #   libopenblas-dev   a fast BLAS for libtorch's matrix products (Debian's reference BLAS is ~10x slower)
 #   python3-torch     Debian's PyTorch, for golden files and the PyTorch side of interop tests and benchmarks
 #   dataset-fashion-mnist  non-digit clutter for synthetic pages
+#   chromium, fonts-dejavu-core  the browser the tests of `digitocr serve`'s page drive (Playwright, never a
+#                     downloaded browser), and a font for its text
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libtorch-dev libopencv-dev cmake g++ make libopenblas-dev python3-torch python3-numpy dataset-fashion-mnist)
+packages=(libtorch-dev libopencv-dev cmake g++ make libopenblas-dev python3-torch python3-numpy dataset-fashion-mnist chromium fonts-dejavu-core)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -89,7 +89,7 @@ internal static class BenchCommand
     }
 
     /// <summary>Paper-gray page with a few rows of pen strokes, so that post-processing has work to do.</summary>
-    private static Image SyntheticPage(int width, int height)
+    internal static Image SyntheticPage(int width, int height)
     {
         var page = Image.Create(width, height, fill: 235);
         var random = new Random(7);

@@ -3,6 +3,7 @@ using System.Globalization;
 using DigitOcr.CommandLine;
 using DigitOcr.Imaging;
 using DigitOcr.Inference;
+using DigitOcr.Inference.Json;
 using DigitOcr.Inference.PhoneBook;
 
 namespace DigitOcr.Cli;
@@ -179,7 +180,7 @@ internal static class DetectCommand
 
                     var reading = reader.Read(decoded);
                     progress.Clear();
-                    Console.WriteLine(request.Format == OutputFormat.Jsonl ? JsonLineWriter.Format(image.Path, reading) : Text(image.Path, reading));
+                    Console.WriteLine(request.Format == OutputFormat.Jsonl ? ReadingJson.Page(image.Path, reading) : Text(image.Path, reading));
                     if (request.DrawFolder is not null)
                     {
                         Annotator.Write(decoded, reading, Path.Combine(request.DrawFolder, image.AnnotatedName));

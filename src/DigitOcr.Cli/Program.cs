@@ -8,6 +8,11 @@ var root = new RootCommand("digitocr: find handwritten digits and read phone num
 {
     DetectCommand.Create(),
     BenchCommand.Create(),
+    WatchCommand.Create(),
+    ServeCommand.Create(),
+    BenchServeCommand.Create(),
 };
 
-return CommandLineHost.Run(root, args, "digitocr", ExitCodes.Usage, _ => ExitCodes.Internal, ExitCodes.Internal);
+// watch and serve stop on Ctrl-C by themselves: the read in progress ends (the first, warming the model up, may take
+// seconds on a busy machine), the summary is printed, the server drains.
+return CommandLineHost.Run(root, args, "digitocr", ExitCodes.Usage, _ => ExitCodes.Internal, ExitCodes.Internal, stopTimeout: TimeSpan.FromSeconds(15));

@@ -14,6 +14,9 @@ public sealed class PageReader(DigitDetector detector, NumberReader? reader = nu
 {
     private readonly NumberReader reader = reader ?? new NumberReader();
 
+    /// <summary>The directory numbers are looked up in; null when there is none.</summary>
+    public PhoneDirectory? Directory => directory;
+
     public PageReading Read(string path)
     {
         using var image = Image.Load(path, detector.Options.Decode);

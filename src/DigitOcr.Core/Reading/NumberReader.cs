@@ -361,12 +361,7 @@ public sealed class NumberReader
                 .ToList(),
         };
 
-    private static RecognizedNumber ToNumber(List<Detection> digits, int line)
-    {
-        var box = digits.Skip(1).Aggregate(digits[0].Box, (acc, d) => acc.Union(d.Box));
-        var score = Math.Exp(digits.Average(d => Math.Log(Math.Max(d.Score, 1e-6))));
-        return new RecognizedNumber(string.Concat(digits.Select(d => (char)('0' + d.Digit))), score, box, digits, line);
-    }
+    private static RecognizedNumber ToNumber(List<Detection> digits, int line) => RecognizedNumber.FromDigits(digits, line);
 
     private sealed record CompiledFormat(NumberFormat Format, Regex? Pattern);
 

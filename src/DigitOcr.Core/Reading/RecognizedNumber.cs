@@ -15,6 +15,19 @@ namespace DigitOcr.Reading;
 /// </summary>
 public sealed record RecognizedNumber(string Text, double Score, Box Box, IReadOnlyList<Detection> Digits, int Line)
 {
+    /// <summary>
+    /// The number <paramref name="digits"/> (in reading order, at least one) spell: its text, its score (the geometric
+    /// mean of the digits' scores) and the box around them.
+    /// </summary>
+    public static RecognizedNumber FromDigits(IReadOnlyList<Detection> digits, int line)
+    {
+        ArgumentNullException.ThrowIfNull(digits);
+        ArgumentOutOfRangeException.ThrowIfZero(digits.Count);
+        var box = digits.Skip(1).Aggregate(digits[0].Box, (acc, d) => acc.Union(d.Box));
+        var score = Math.Exp(digits.Average(d => Math.Log(Math.Max(d.Score, 1e-6))));
+        return new RecognizedNumber(string.Concat(digits.Select(d => (char)('0' + d.Digit))), score, box, digits, line);
+    }
+
     /// <summary>Each digit's score, in reading order (for confidence-weighted directory lookup).</summary>
     public IReadOnlyList<float> DigitScores => Digits.Select(d => d.Score).ToList();
 

@@ -34,6 +34,9 @@ public sealed partial class Image : IDisposable
         Channels = channels;
     }
 
+    /// <summary>Takes over a raw image handle from another native call (a video frame); see the private constructor.</summary>
+    internal static Image FromHandle(IntPtr raw) => new(raw);
+
     /// <summary>Width in pixels.</summary>
     public int Width { get; }
 

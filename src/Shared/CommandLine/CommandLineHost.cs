@@ -16,7 +16,11 @@ internal static class CommandLineHost
     /// <param name="usageExitCode">Exit code of a command line that does not parse or validate.</param>
     /// <param name="exitCodeOf">Exit code of an exception a command did not handle (a <see cref="CommandLineException"/> carries its own).</param>
     /// <param name="internalExitCode">The code <paramref name="exitCodeOf"/> gives an unexpected error; those get a hint about <c>--verbose</c>.</param>
-    public static int Run(RootCommand root, string[] args, string tool, int usageExitCode, Func<Exception, int> exitCodeOf, int internalExitCode)
+    /// <param name="stopTimeout">
+    /// How long an asynchronous command has, after Ctrl-C or SIGTERM cancelled its token, to stop on its own (finish a
+    /// read, print its summary) before the tool exits with 130 anyway; System.CommandLine's default is 2 s.
+    /// </param>
+    public static int Run(RootCommand root, string[] args, string tool, int usageExitCode, Func<Exception, int> exitCodeOf, int internalExitCode, TimeSpan? stopTimeout = null)
     {
         var verbose = new Option<bool>("--verbose") { Description = "Print an error's stack trace.", Recursive = true };
         root.Options.Add(verbose);
@@ -35,7 +39,13 @@ internal static class CommandLineHost
 
         try
         {
-            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+            if (stopTimeout is { } timeout)
+            {
+                configuration.ProcessTerminationTimeout = timeout;
+            }
+
+            return parse.Invoke(configuration);
         }
         catch (Exception e)
         {

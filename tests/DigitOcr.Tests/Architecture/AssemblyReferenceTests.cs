@@ -20,7 +20,8 @@ public class AssemblyReferenceTests
         { "DigitOcr.Training", ["DigitOcr.Torch", "DigitOcr.Core"] },
         { "DigitOcr.Evaluation", ["DigitOcr.Torch", "DigitOcr.Core", "DigitOcr.Inference", "DigitOcr.Training"] },
         { "DigitOcr.Training.Cli", ["DigitOcr.Torch", "DigitOcr.Core", "DigitOcr.Inference", "DigitOcr.Training", "DigitOcr.Evaluation"] },
-        { "DigitOcr.Cli", ["DigitOcr.Torch", "DigitOcr.Core", "DigitOcr.Inference"] },
+        { "DigitOcr.Server", ["DigitOcr.Torch", "DigitOcr.Core", "DigitOcr.Inference"] },
+        { "DigitOcr.Cli", ["DigitOcr.Torch", "DigitOcr.Core", "DigitOcr.Inference", "DigitOcr.Server"] },
     };
 
     [Theory]
@@ -47,7 +48,7 @@ public class AssemblyReferenceTests
     [Fact]
     public void RuntimePackage_CarriesNoTrainingOrDataSynthesis()
     {
-        var runtime = new[] { "DigitOcr.Torch", "DigitOcr.Core", "DigitOcr.Inference" }.Select(Assembly.Load).ToList();
+        var runtime = new[] { "DigitOcr.Torch", "DigitOcr.Core", "DigitOcr.Inference", "DigitOcr.Server" }.Select(Assembly.Load).ToList();
         var namespaces = runtime.SelectMany(a => a.GetTypes()).Select(t => t.Namespace ?? "").Distinct().ToList();
         Assert.DoesNotContain(namespaces, n => n.StartsWith("DigitOcr.Training", StringComparison.Ordinal)
             || n.StartsWith("DigitOcr.Data", StringComparison.Ordinal)

@@ -1,14 +1,15 @@
 using System.Text.Json;
 using DigitOcr.Boxes;
-using DigitOcr.Cli;
+using DigitOcr.Inference.Json;
+using DigitOcr.Inference.Live;
 using DigitOcr.Inference;
 using DigitOcr.Inference.PhoneBook;
 using DigitOcr.Postprocess;
 using DigitOcr.Reading;
 
-namespace DigitOcr.Tests.Cli;
+namespace DigitOcr.Tests.Inference;
 
-public class JsonLineWriterTests
+public class ReadingJsonTests
 {
     private static readonly PhoneDirectory People = BuildPeople();
 
@@ -21,7 +22,7 @@ public class JsonLineWriterTests
             .Concat(Written("4155550123", y: 300))
             .ToList();
 
-        using var json = Parse(JsonLineWriter.Format("page.jpg", Read(digits, People)));
+        using var json = Parse(ReadingJson.Page("page.jpg", Read(digits, People)));
         var numbers = json.RootElement.GetProperty("numbers").EnumerateArray().ToList();
 
         Assert.Equal(["5551234567", "8005550198", "4155550123"], numbers.Select(n => n.GetProperty("text").GetString()));
@@ -50,7 +51,7 @@ public class JsonLineWriterTests
         var digits = Written("5551234567", y: 100);
         digits[9] = digits[9] with { Score = 0.5f, Alternatives = [new DigitAlternative(6, 0.45f)] };
 
-        using var json = Parse(JsonLineWriter.Format("page.jpg", Read(digits, directory.Build())));
+        using var json = Parse(ReadingJson.Page("page.jpg", Read(digits, directory.Build())));
         var number = Assert.Single(json.RootElement.GetProperty("numbers").EnumerateArray());
 
         Assert.Equal(JsonValueKind.Null, number.GetProperty("match").ValueKind);
@@ -67,7 +68,7 @@ public class JsonLineWriterTests
             new(2, 0.97f, new Box(40, 20, 60, 60)),
         };
 
-        using var json = Parse(JsonLineWriter.Format("a \"quoted\" name.png", new PageReading(new DetectionResult(640, 480, digits, 1.0), [])));
+        using var json = Parse(ReadingJson.Page("a \"quoted\" name.png", new PageReading(new DetectionResult(640, 480, digits, 1.0), [])));
         var root = json.RootElement;
         var written = root.GetProperty("digits").EnumerateArray().ToList();
 
@@ -87,10 +88,27 @@ public class JsonLineWriterTests
     [Fact]
     public void WithoutADirectory_NumbersHaveANullMatch_AndNoReason()
     {
-        using var json = Parse(JsonLineWriter.Format("page.jpg", Read(Written("5551234567", y: 100), directory: null)));
+        using var json = Parse(ReadingJson.Page("page.jpg", Read(Written("5551234567", y: 100), directory: null)));
         var number = Assert.Single(json.RootElement.GetProperty("numbers").EnumerateArray());
         Assert.Equal(JsonValueKind.Null, number.GetProperty("match").ValueKind);
         Assert.False(number.TryGetProperty("noMatch", out _));
+    }
+
+    [Fact]
+    public void AStableReading_HasItsFrameAndTime_AndTheSameNumbersAndMatchAsAPage()
+    {
+        var page = Read(Written("5551234567", y: 100), People);
+        var stable = new StableReading(42, TimeSpan.FromSeconds(1.4), page, [new NumberHistory(40, TimeSpan.FromSeconds(1.33), 3)]);
+
+        using var json = Parse(ReadingJson.Stable(stable));
+        using var pageJson = Parse(ReadingJson.Page("page.jpg", page));
+
+        var root = json.RootElement;
+        Assert.Equal(["frame", "time", "numbers", "match"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(42, root.GetProperty("frame").GetInt64());
+        Assert.Equal("1.4", root.GetProperty("time").GetRawText());
+        Assert.Equal(pageJson.RootElement.GetProperty("numbers").GetRawText(), root.GetProperty("numbers").GetRawText());
+        Assert.Equal("Alice", root.GetProperty("match").GetProperty("name").GetString());
     }
 
     private static JsonDocument Parse(string line)

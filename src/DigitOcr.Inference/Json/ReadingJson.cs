@@ -2,14 +2,15 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using DigitOcr.Boxes;
-using DigitOcr.Inference;
+using DigitOcr.Inference.Live;
 using DigitOcr.Inference.PhoneBook;
 using DigitOcr.Postprocess;
 
-namespace DigitOcr.Cli;
+namespace DigitOcr.Inference.Json;
 
 /// <summary>
-/// One JSON object per image, on one line:
+/// The JSON of readings, one object per line, as <c>digitocr detect --format jsonl</c>, <c>digitocr watch --format
+/// jsonl</c> and <c>digitocr serve</c> print it. A page (<see cref="Page"/>):
 /// <code>
 /// {"image": "&lt;path as given&gt;", "width": W, "height": H,
 ///  "digits": [{"digit": 5, "score": 0.97, "box": [x1, y1, x2, y2], "alternatives": [{"digit": 6, "score": 0.02}]}, ...],
@@ -17,48 +18,101 @@ namespace DigitOcr.Cli;
 ///               "match": {"name": "...", "phone": "...", "distance": 0} or null, "noMatch": "ambiguous"}, ...],
 ///  "match": {"name": "...", "phone": "...", "distance": 0} or null}
 /// </code>
-/// Boxes in pixels of the original image, rounded to 0.1; scores to 4 decimals; distances to 3. A digit's
+/// A stable reading of a video (<see cref="Stable"/>): <c>{"frame": 42, "time": 1.4, "numbers": [...], "match": ...}</c>,
+/// the same "numbers" and "match", with the frame's index in its source and its time in seconds.
+/// Boxes in pixels of the original image, rounded to 0.1; scores to 4 decimals; distances and times to 3. A digit's
 /// "alternatives" (other digits it may be, best first) appear only when it has some. Every number has its own
 /// "match" (null without a directory or when no entry was accepted); "noMatch" says why not, in camelCase
 /// (<see cref="NoMatchReason"/>: noCandidates, tooFar, ambiguous, ambiguousReading), when the lookup ran and failed.
 /// The top-level "match" is the page's best match (<see cref="PageReading.Match"/>).
 /// </summary>
-internal static class JsonLineWriter
+public static class ReadingJson
 {
     private const int ScoreDecimals = 4;
     private const int BoxDecimals = 1;
     private const int DistanceDecimals = 3;
+    private const int TimeDecimals = 3;
 
-    public static string Format(string image, PageReading reading)
+    /// <summary>One image's reading, as a line of <c>detect --format jsonl</c>.</summary>
+    public static string Page(string image, PageReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(reading);
+        return Write(json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("image", image);
+            WritePage(json, reading);
+            json.WriteEndObject();
+        });
+    }
+
+    /// <summary>A stable reading of a video, as a line of <c>watch --format jsonl</c>.</summary>
+    public static string Stable(StableReading stable)
+    {
+        ArgumentNullException.ThrowIfNull(stable);
+        return Write(json => WriteStable(json, stable));
+    }
+
+    /// <summary>Writes <paramref name="stable"/> as an object: frame, time, numbers, match.</summary>
+    public static void WriteStable(Utf8JsonWriter json, StableReading stable)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(stable);
+        json.WriteStartObject();
+        WriteFrame(json, stable.Frame, stable.Time);
+        WriteNumbers(json, stable.Reading);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes the properties "frame" (an index) and "time" (seconds) into the object being written.</summary>
+    public static void WriteFrame(Utf8JsonWriter json, long frame, TimeSpan time)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        json.WriteNumber("frame", frame);
+        json.WriteNumber("time", Round(time.TotalSeconds, TimeDecimals));
+    }
+
+    /// <summary>Writes the properties "width", "height", "digits", "numbers" and "match" into the object being written.</summary>
+    public static void WritePage(Utf8JsonWriter json, PageReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(reading);
+        var detection = reading.Detection;
+        json.WriteNumber("width", detection.Width);
+        json.WriteNumber("height", detection.Height);
+        json.WriteStartArray("digits");
+        foreach (var digit in detection.Digits)
+        {
+            WriteDigit(json, digit);
+        }
+
+        json.WriteEndArray();
+        WriteNumbers(json, reading);
+    }
+
+    /// <summary>Writes the properties "numbers" and "match" into the object being written.</summary>
+    public static void WriteNumbers(Utf8JsonWriter json, PageReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(reading);
+        json.WriteStartArray("numbers");
+        foreach (var number in reading.Readings)
+        {
+            WriteNumber(json, number);
+        }
+
+        json.WriteEndArray();
+        json.WritePropertyName("match");
+        WriteMatch(json, reading.Match);
+    }
+
+    private static string Write(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer))
         {
-            var detection = reading.Detection;
-            json.WriteStartObject();
-            json.WriteString("image", image);
-            json.WriteNumber("width", detection.Width);
-            json.WriteNumber("height", detection.Height);
-
-            json.WriteStartArray("digits");
-            foreach (var digit in detection.Digits)
-            {
-                WriteDigit(json, digit);
-            }
-
-            json.WriteEndArray();
-
-            json.WriteStartArray("numbers");
-            foreach (var number in reading.Readings)
-            {
-                WriteNumber(json, number);
-            }
-
-            json.WriteEndArray();
-
-            json.WritePropertyName("match");
-            WriteMatch(json, reading.Match);
-            json.WriteEndObject();
+            write(json);
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
