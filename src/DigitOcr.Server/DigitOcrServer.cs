@@ -53,7 +53,8 @@ public sealed class DigitOcrServer
                     services.AddRouting();
                     services.AddSingleton(options);
                     services.AddSingleton(reader);
-                    services.AddSingleton(new ReadGate(options.Concurrency, options.QueueLength));
+                    // Built by the container so that it is disposed with the host (its read threads end there).
+                    services.AddSingleton(_ => new ReadGate(options.Concurrency, options.QueueLength));
                     services.AddSingleton(new StreamLimit(options.MaxStreams));
                     services.AddSingleton(new UploadStore(options.SaveFolder));
                 })

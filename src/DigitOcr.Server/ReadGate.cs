@@ -1,3 +1,5 @@
+using DigitOcr.Inference;
+
 namespace DigitOcr.Server;
 
 /// <summary>
@@ -5,9 +7,10 @@ namespace DigitOcr.Server;
 /// burst of requests beyond that is turned away at once (503) instead of piling up. A request takes its place
 /// before its upload is read (<see cref="TryAdmit"/>), so uploads in memory are bounded too. A read whose request
 /// gave up (timed out, disconnected) keeps its place until it ends: libtorch cannot stop a forward pass midway,
-/// and the place is the only bound on the work in flight. Thread-safe.
+/// and the place is the only bound on the work in flight. Reads run on the gate's own threads, one per concurrent
+/// read (<see cref="ReadThreads"/>: native memory stays bounded). Thread-safe; owns its threads.
 /// </summary>
-internal sealed class ReadGate
+internal sealed class ReadGate : IDisposable
 {
     private readonly SemaphoreSlim slots;
     private int admitted;
@@ -20,7 +23,11 @@ internal sealed class ReadGate
         Concurrency = concurrency;
         Capacity = concurrency + queue;
         slots = new SemaphoreSlim(concurrency, concurrency);
+        Threads = new ReadThreads(concurrency, "DigitOcr read");
     }
+
+    /// <summary>The threads reads run on.</summary>
+    internal ReadThreads Threads { get; }
 
     public int Concurrency { get; }
 
@@ -66,4 +73,11 @@ internal sealed class ReadGate
     }
 
     internal void Leave() => Interlocked.Decrement(ref admitted);
+
+    /// <summary>Lets the reads in flight end, then stops the threads.</summary>
+    public void Dispose()
+    {
+        Threads.Dispose();
+        slots.Dispose();
+    }
 }

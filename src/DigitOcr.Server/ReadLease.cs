@@ -10,9 +10,9 @@ internal sealed class ReadLease(ReadGate gate) : IDisposable
     private int held = 1;
 
     /// <summary>
-    /// Waits for a turn, then runs <paramref name="read"/> on the thread pool. Cancelling stops the wait, or stops
+    /// Waits for a turn, then runs <paramref name="read"/> on the gate's read threads. Cancelling stops the wait, or stops
     /// waiting for the read, which runs on to its end in its turn. <paramref name="started"/>, if given, is called
-    /// when the read is handed to the thread pool: from then on the read owns what it reads.
+    /// when the read is handed to those threads: from then on the read owns what it reads.
     /// </summary>
     public async Task<T> RunAsync<T>(Func<T> read, CancellationToken cancellationToken, Action? started = null)
     {
@@ -24,8 +24,8 @@ internal sealed class ReadLease(ReadGate gate) : IDisposable
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         gate.Started();
 
-        // No token for Task.Run: a cancelled, never-started task would never give its turn back.
-        var task = Task.Run(() =>
+        // Once handed over, a read runs to its end and gives its turn back there, whoever still waits for it.
+        var task = gate.Threads.RunAsync(() =>
         {
             try
             {

@@ -22,13 +22,20 @@ namespace DigitOcr.Inference.Live;
 /// </summary>
 public sealed class LiveReader
 {
-    private readonly Func<Image, CancellationToken, ValueTask<PageReading>> read;
+    private readonly Func<Image, CancellationToken, ValueTask<PageReading>>? read;
+    private readonly PageReader? pageReader;
     private readonly PhoneDirectory? directory;
 
-    /// <summary>Reads frames with <paramref name="reader"/> (on the thread pool), and looks voted numbers up in its directory.</summary>
+    /// <summary>
+    /// Reads frames with <paramref name="reader"/> (each enumeration on a thread of its own: see <see cref="ReadThreads"/>),
+    /// and looks voted numbers up in its directory.
+    /// </summary>
     public LiveReader(PageReader reader, LiveReadingOptions? options = null)
-        : this(ReadOnThreadPool(reader ?? throw new ArgumentNullException(nameof(reader))), reader.Directory, options)
     {
+        pageReader = reader ?? throw new ArgumentNullException(nameof(reader));
+        directory = reader.Directory;
+        Options = options ?? new LiveReadingOptions();
+        Options.ThrowIfInvalid();
     }
 
     /// <summary>
@@ -63,17 +70,18 @@ public sealed class LiveReader
     {
         ArgumentNullException.ThrowIfNull(source);
         var stabilizer = new ReadingStabilizer(Options, directory);
+        using var thread = pageReader is null ? null : new ReadThreads(1, "DigitOcr live read");
         while (await source.ReadAsync(cancellationToken).ConfigureAwait(false) is { } frame)
         {
             using (frame)
             {
-                var reading = await read(frame.Image, cancellationToken).ConfigureAwait(false);
+                // A frame's read runs to its end even when cancelled (the frame is disposed only after it).
+                var reading = thread is not null
+                    ? await thread.RunAsync(() => pageReader!.Read(frame.Image)).ConfigureAwait(false)
+                    : await read!(frame.Image, cancellationToken).ConfigureAwait(false);
                 var stable = stabilizer.Add(frame.Index, frame.Time, reading);
                 yield return new LiveFrame(frame.Index, frame.Time, frame.Image, reading, stable);
             }
         }
     }
-
-    private static Func<Image, CancellationToken, ValueTask<PageReading>> ReadOnThreadPool(PageReader reader) =>
-        (image, cancellationToken) => new ValueTask<PageReading>(Task.Run(() => reader.Read(image), cancellationToken));
 }

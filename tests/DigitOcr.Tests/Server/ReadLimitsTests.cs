@@ -84,7 +84,7 @@ public sealed class ReadLimitsTests
     [Fact]
     public void ReadGate_AdmitsUpToConcurrencyPlusQueue()
     {
-        var gate = new ReadGate(concurrency: 2, queue: 1);
+        using var gate = new ReadGate(concurrency: 2, queue: 1);
         var leases = Enumerable.Range(0, 3).Select(_ => gate.TryAdmit()).ToList();
 
         Assert.All(leases, Assert.NotNull);
