@@ -28,8 +28,11 @@ public sealed record RecognizerConfig
     /// <summary>The crop's side as a multiple of the box's longer side: context around the digit (1 = tight).</summary>
     public double Context { get; init; } = 1.3;
 
-    /// <summary>Channels of the three convolution stages (each two 3x3 convs then a 2x2 max-pool, the last one conv).</summary>
+    /// <summary>Channels of the three convolution stages (each two 3x3 convs then a 2x2 max-pool; the last one, <see cref="LastStageConvs"/>).</summary>
     public IReadOnlyList<int> Widths { get; init; } = [24, 48, 96];
+
+    /// <summary>3x3 convolutions in the last stage, 1 or 2 (the first recognizers had 1; a second one reads more shape).</summary>
+    public int LastStageConvs { get; init; } = 1;
 
     public IEnumerable<string> Validate()
     {
@@ -51,6 +54,11 @@ public sealed record RecognizerConfig
         if (Widths.Count != 3 || Widths.Any(w => w < 4))
         {
             yield return $"widths must be three stage widths of at least 4, got [{string.Join(", ", Widths)}]";
+        }
+
+        if (LastStageConvs is < 1 or > 2)
+        {
+            yield return $"lastStageConvs must be 1 or 2, got {LastStageConvs}";
         }
     }
 

@@ -6,7 +6,7 @@ namespace DigitOcr.Model;
 
 /// <summary>
 /// The second-stage digit classifier: three stages of 3x3 convolutions with batch norm (two convs then a 2x2 max-pool,
-/// two convs then a 2x2 max-pool, one conv), global average pooling and a 1x1 convolution to 11 logits — the digits
+/// two convs then a 2x2 max-pool, one or two convs: <see cref="RecognizerConfig.LastStageConvs"/>), global average pooling and a 1x1 convolution to 11 logits — the digits
 /// 0-9 and "not a digit" (<see cref="RecognizerConfig.NotADigit"/>). Input: <c>[B, 1, S, S]</c> float32 crops
 /// normalised like the detector's input (<see cref="ImageNormalization"/>); output: <c>[B, 11]</c> logits.
 /// With the default widths (24, 48, 96): 79,523 parameters and about 16 M multiply-adds per 32x32 crop.
@@ -21,7 +21,11 @@ public sealed class DigitRecognizer : Module<Tensor, Tensor>
         var (a, b, c) = (config.Widths[0], config.Widths[1], config.Widths[2]);
         stage1 = register_module(nameof(stage1), new Sequential(ConvBnRelu(1, a), ConvBnRelu(a, a)));
         stage2 = register_module(nameof(stage2), new Sequential(ConvBnRelu(a, b), ConvBnRelu(b, b)));
-        stage3 = register_module(nameof(stage3), ConvBnRelu(b, c));
+        // The last stage is one flat sequence (conv, bn, relu, conv, bn, relu) so that one conv keeps the parameter
+        // names of the first recognizers' files (stage3.0, stage3.1).
+        stage3 = register_module(nameof(stage3), config.LastStageConvs == 2
+            ? new Sequential([.. ConvBnReluLayers(b, c), .. ConvBnReluLayers(c, c)])
+            : new Sequential(ConvBnReluLayers(b, c)));
         classifier = register_module(nameof(classifier), new Conv2d(c, RecognizerConfig.Classes, 1));
     }
 
@@ -62,6 +66,8 @@ public sealed class DigitRecognizer : Module<Tensor, Tensor>
         return classifier.forward(x).flatten(1).MoveToOuterDisposeScope();
     }
 
-    private static Sequential ConvBnRelu(int input, int output) =>
-        new(new Conv2d(input, output, 3, padding: 1, bias: false), new BatchNorm2d(output), new ReLU());
+    private static Sequential ConvBnRelu(int input, int output) => new(ConvBnReluLayers(input, output));
+
+    private static Module<Tensor, Tensor>[] ConvBnReluLayers(int input, int output) =>
+        [new Conv2d(input, output, 3, padding: 1, bias: false), new BatchNorm2d(output), new ReLU()];
 }

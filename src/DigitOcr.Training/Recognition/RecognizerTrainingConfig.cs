@@ -21,12 +21,14 @@ public sealed record RecognizerTrainingConfig
 
     public IReadOnlyList<int> Widths { get; init; } = [24, 48, 96];
 
+    public int LastStageConvs { get; init; } = 1;
+
     public TrainingOptions Training { get; init; } = new();
 
     public RecognizerDataOptions Data { get; init; } = new();
 
     /// <summary>The part the recognizer needs at inference, as its model file carries it.</summary>
-    public RecognizerConfig ModelConfig => new() { Name = Name, CropSize = CropSize, Context = Context, Widths = Widths };
+    public RecognizerConfig ModelConfig => new() { Name = Name, CropSize = CropSize, Context = Context, Widths = Widths, LastStageConvs = LastStageConvs };
 
     public static RecognizerTrainingConfig Load(string path)
     {
