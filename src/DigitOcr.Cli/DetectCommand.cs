@@ -175,12 +175,12 @@ internal static class DetectCommand
                             continue;
                         }
 
-                        Console.Error.WriteLine($"digitocr: warning: '{image.Path}': {damage}; digits in the damaged part may be missing or wrong");
+                        Console.Error.WriteLine($"digitocr: warning: '{image.Path}': {damage.ReadingWarning}");
                     }
 
                     var reading = reader.Read(decoded);
                     progress.Clear();
-                    Console.WriteLine(request.Format == OutputFormat.Jsonl ? ReadingJson.Page(image.Path, reading) : Text(image.Path, reading));
+                    Console.WriteLine(request.Format == OutputFormat.Jsonl ? ReadingJson.Page(image.Path, reading, damage?.ReadingWarning) : Text(image.Path, reading));
                     if (request.DrawFolder is not null)
                     {
                         Annotator.Write(decoded, reading, Path.Combine(request.DrawFolder, image.AnnotatedName));

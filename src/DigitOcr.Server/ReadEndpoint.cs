@@ -41,9 +41,11 @@ internal static class ReadEndpoint
 
             await services.GetRequiredService<UploadStore>().SaveAsync(upload!, timeout.Token);
             Image image;
+            ImageDamage? damage;
             try
             {
-                image = Image.Decode(upload!.Bytes, upload.Name, reader.Decode);
+                // A damaged upload is read, and its answer says so (never a silent partial reading).
+                image = Image.Decode(upload!.Bytes, upload.Name, out damage, reader.Decode);
             }
             catch (ImageDecodeException e)
             {
@@ -76,7 +78,7 @@ internal static class ReadEndpoint
             }
 
             context.Response.ContentType = "application/json; charset=utf-8";
-            await context.Response.WriteAsync(ReadingJson.Page(upload.Name, reading), context.RequestAborted);
+            await context.Response.WriteAsync(ReadingJson.Page(upload.Name, reading, damage?.ReadingWarning), context.RequestAborted);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
         {

@@ -33,8 +33,11 @@ public static class ReadingJson
     private const int DistanceDecimals = 3;
     private const int TimeDecimals = 3;
 
-    /// <summary>One image's reading, as a line of <c>detect --format jsonl</c>.</summary>
-    public static string Page(string image, PageReading reading)
+    /// <summary>
+    /// One image's reading, as a line of <c>detect --format jsonl</c>; <paramref name="warning"/>, when given, says why
+    /// the reading may be partial (a damaged image), so that programs see it too.
+    /// </summary>
+    public static string Page(string image, PageReading reading, string? warning = null)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(reading);
@@ -42,6 +45,11 @@ public static class ReadingJson
         {
             json.WriteStartObject();
             json.WriteString("image", image);
+            if (warning is not null)
+            {
+                json.WriteString("warning", warning);
+            }
+
             WritePage(json, reading);
             json.WriteEndObject();
         });

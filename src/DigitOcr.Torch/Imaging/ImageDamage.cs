@@ -31,6 +31,9 @@ public sealed record ImageDamage(string? Truncation, IReadOnlyList<string> Decod
     }
 
     /// <summary>One line for a person: the truncation, then the decoder's messages quoted.</summary>
+    /// <summary>The warning a reading of the damaged image carries: what is wrong, and what it means for the digits.</summary>
+    public string ReadingWarning => $"{this}; digits in the damaged part may be missing or wrong";
+
     public override string ToString()
     {
         var parts = new List<string>();

@@ -231,6 +231,21 @@ public sealed class DetectCommandTests : IDisposable
     }
 
     [Fact]
+    public void TruncatedJpeg_CarriesItsWarningInItsJsonLine_AndAWholeOneNone()
+    {
+        SaveAs(Path.Combine(folder, "whole.jpg"));
+        var jpeg = File.ReadAllBytes(Path.Combine(folder, "whole.jpg"));
+        File.WriteAllBytes(Path.Combine(folder, "cut.jpg"), jpeg.AsSpan(0, jpeg.Length / 2).ToArray());
+
+        var result = Detect(["whole.jpg", "cut.jpg", "--pyramid", "1", "--format", "jsonl"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l)).ToList();
+        Assert.False(lines[0].RootElement.TryGetProperty("warning", out _));
+        Assert.Contains("FF D9", lines[1].RootElement.GetProperty("warning").GetString());
+    }
+
+    [Fact]
     public void TruncatedPngAndCorruptJpeg_GiveOneLineEachNamingTheFile_AndNothingRaw()
     {
         var png = File.ReadAllBytes(SamplePage);

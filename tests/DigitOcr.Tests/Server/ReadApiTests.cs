@@ -94,6 +94,33 @@ public sealed class ReadApiTests : IDisposable
     }
 
     [Fact]
+    public async Task AJpegCutShort_IsRead_WithAWarningThatTheReadingMayBePartial()
+    {
+        using var client = factory.CreateClient();
+        using var page = Image.Decode(FakeReaders.Png(320, 240), "page");
+        var cut = DamagedImages.CutJpegScan(page.Encode(ImageFormat.Jpeg), 0.5);
+
+        using var answer = await client.PostAsync("/api/read", Body(cut, "image/jpeg"));
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        using var json = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+        var warning = json.RootElement.GetProperty("warning").GetString();
+        Assert.Contains("cut short", warning);
+        Assert.EndsWith("digits in the damaged part may be missing or wrong", warning);
+    }
+
+    [Fact]
+    public async Task AWholeImage_HasNoWarning()
+    {
+        using var client = factory.CreateClient();
+
+        using var answer = await client.PostAsync("/api/read", Body(FakeReaders.Png(), "image/png"));
+
+        using var json = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+        Assert.False(json.RootElement.TryGetProperty("warning", out _));
+    }
+
+    [Fact]
     public async Task AnEmptyBody_Gets400()
     {
         using var client = factory.CreateClient();
