@@ -82,6 +82,12 @@ public sealed record DetectorOptions
     /// <summary>"cpu", "cuda" or "cuda:N".</summary>
     public string Device { get; init; } = "cpu";
 
+    /// <summary>
+    /// The engine that runs the detector's network (<see cref="DetectorBackend"/>); <see cref="DetectorBackend.OnnxRuntime"/>
+    /// runs on the CPU only.
+    /// </summary>
+    public DetectorBackend Backend { get; init; } = DetectorBackend.Libtorch;
+
     /// <summary>Limits for decoding input images (a 30000 x 30000 header is refused before any allocation).</summary>
     public DecodeOptions Decode { get; init; } = new();
 
@@ -117,6 +123,16 @@ public sealed record DetectorOptions
         if (MaxDetections is < 1)
         {
             yield return $"MaxDetections must be at least 1, got {MaxDetections}";
+        }
+
+        if (!Enum.IsDefined(Backend))
+        {
+            yield return $"Backend must be one of {string.Join(", ", Enum.GetNames<DetectorBackend>())}, got {(int)Backend}";
+        }
+
+        if (Backend == DetectorBackend.OnnxRuntime && !string.Equals(Device, "cpu", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return $"Backend OnnxRuntime runs on the CPU only, got Device '{Device}'; use Device \"cpu\" or Backend Libtorch";
         }
 
         if (MinDigitHeight is { } min && !(min > 0 && double.IsFinite(min)))

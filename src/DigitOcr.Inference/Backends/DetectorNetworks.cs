@@ -1,0 +1,25 @@
+using DigitOcr.Config;
+using DigitOcr.Model;
+using DigitOcr.Torch;
+
+namespace DigitOcr.Inference.Backends;
+
+/// <summary>The network of the backend <see cref="DetectorOptions.Backend"/> names, for a loaded model.</summary>
+internal static class DetectorNetworks
+{
+    /// <summary>Takes ownership of <paramref name="model"/> (an ONNX Runtime network copies its weights and disposes it).</summary>
+    public static IDetectorNetwork Create(SsdDetector model, ModelConfig config, DetectorOptions options)
+    {
+        switch (options.Backend)
+        {
+            case DetectorBackend.OnnxRuntime:
+                using (model)
+                {
+                    return OnnxRuntimeNetwork.Create(model, config, torch.get_num_threads());
+                }
+
+            default:
+                return new LibtorchNetwork(model, Device.Parse(options.Device), options.ChannelsLast);
+        }
+    }
+}
