@@ -8,7 +8,9 @@ the network alone (no pre- or post-processing).
 
 --file is a torch.save'd dict written by digitocr bench: "input" ([1, 1, H, W] float32) and the model's state dict
 under "state.<name>" (float16 weights are converted to float32). Prints one JSON line:
-{"median_ms": ..., "mean_ms": ..., "min_ms": ..., "max_ms": ..., "runs": ..., "threads": ..., "torch": "..."}.
+{"median_ms": ..., "mean_ms": ..., "min_ms": ..., "max_ms": ..., "runs": ..., "threads": ..., "torch": "...",
+"omp_wait_policy": "..."}. PyTorch runs with the environment it is given: OMP_WAIT_POLICY unset (libgomp spins a while
+before it sleeps) unless the user set it.
 """
 import argparse
 import json
@@ -46,4 +48,5 @@ with torch.inference_mode():
         if i >= args.warmup:
             times.append((time.perf_counter() - start) * 1000)
 print(json.dumps({"median_ms": statistics.median(times), "mean_ms": statistics.mean(times), "min_ms": min(times), "max_ms": max(times),
-                  "runs": len(times), "threads": torch.get_num_threads(), "torch": torch.__version__}))
+                  "runs": len(times), "threads": torch.get_num_threads(), "torch": torch.__version__,
+                  "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY", "unset")}))

@@ -126,8 +126,9 @@ internal static class BenchCommand
             ]);
             var r = json.RootElement;
             var theirs = r.GetProperty("median_ms").GetDouble();
-            Console.WriteLine(string.Format(c, "PyTorch {0} (NCHW, float32, inference_mode, {1} thread(s)): median {2:F1} ms (mean {3:F1}, min {4:F1}, max {5:F1})",
-                r.GetProperty("torch").GetString(), r.GetProperty("threads").GetInt32(), theirs, r.GetProperty("mean_ms").GetDouble(), r.GetProperty("min_ms").GetDouble(), r.GetProperty("max_ms").GetDouble()));
+            Console.WriteLine(string.Format(c, "PyTorch {0} (NCHW, float32, inference_mode, {1} thread(s), OMP_WAIT_POLICY {6}): median {2:F1} ms (mean {3:F1}, min {4:F1}, max {5:F1})",
+                r.GetProperty("torch").GetString(), r.GetProperty("threads").GetInt32(), theirs, r.GetProperty("mean_ms").GetDouble(), r.GetProperty("min_ms").GetDouble(), r.GetProperty("max_ms").GetDouble(),
+                r.GetProperty("omp_wait_policy").GetString()));
             Console.WriteLine("ratio DigitOcr / PyTorch (median / median): " + string.Join(", ", ours.Select(o => string.Format(c, "{0} {1:F2}", Name(o.Backend), o.Times.Median / theirs))));
         }
         finally
