@@ -36,7 +36,7 @@ internal static class BenchCommand
         var threads = ValidatedOptions.OptionalInteger("--threads", "Intra-op threads (default: all cores)", 1, 1024);
         var pyramid = ValidatedOptions.OptionalInteger("--pyramid", "The most pyramid passes (1: the finest pass only; default: as the image size calls for)", 1, DetectorOptions.MaxPyramidLevels);
         var noRecognizer = new Option<bool>("--no-recognizer") { Description = "Time the detector alone, without the recognizer's second reading." };
-        var backend = ValidatedOptions.OptionalChoice<DetectorBackend>("--backend", $"Engine of the detector's network (default: {new DetectorOptions().Backend.ToString().ToLowerInvariant()}; with --pytorch: both).");
+        var backend = ValidatedOptions.OptionalChoice<DetectorBackend>("--backend", $"Engine of the detector's network (default: {Name(new DetectorOptions().EffectiveBackend)} on the CPU; with --pytorch: both).");
         var pytorch = new Option<bool>("--pytorch") { Description = "Time the network alone (W x H input, float32) on DigitOcr's backends and in Debian's PyTorch (bench/pytorch_infer.py), same weights, input and threads; print the ratios." };
         var folder = ValidatedOptions.ExistingFolder("--folder", "Read every image of this folder, as detect does, and print pages per second.", "a folder of images");
         var decodeAhead = ValidatedOptions.Integer("--decode-ahead", "With --folder: images decoded ahead of the network (0: decode each when it is needed)", DecodeAhead.DefaultCapacity, 0, DecodeAhead.MaxCapacity);
@@ -56,7 +56,7 @@ internal static class BenchCommand
                 PyramidLevels = parse.GetValue(pyramid),
                 UseRecognizer = !parse.GetValue(noRecognizer),
             };
-            options = options with { Backend = parse.GetValue(backend) ?? options.Backend };
+            options = options with { Backend = parse.GetValue(backend) };
             if (parse.GetValue(pytorch))
             {
                 using var input = parse.GetValue(image) is { } file ? LoadImage(file, options.Decode) : SyntheticPage(parse.GetValue(width), parse.GetValue(height));
@@ -93,7 +93,7 @@ internal static class BenchCommand
         var s = new LatencySummary(times);
         Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0}x{1} page, {2} runs, {3} thread(s), model {4}{5}, backend {6}: median {7:F1} ms, mean {8:F1} ms, min {9:F1} ms, max {10:F1} ms",
             page.Width, page.Height, times.Count, torch.get_num_threads(), detector.Config.Name, detector.RecognizerSource is null ? " (no recognizer)" : " + recognizer",
-            Name(options.Backend), s.Median, s.Mean, s.Min, s.Max));
+            Name(options.EffectiveBackend), s.Median, s.Mean, s.Min, s.Max));
     }
 
     /// <summary>The network alone on each backend asked for, then in PyTorch with the same weights, input and threads.</summary>
@@ -166,7 +166,7 @@ internal static class BenchCommand
         var seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0}: {1} pages in {2:F2} s: {3:F2} pages/s ({4} thread(s), decode ahead {5}, model {6}{7}, backend {8}, pyramid {9})",
             folder, pages, seconds, pages / seconds, torch.get_num_threads(), decodeAhead, detector.Config.Name,
-            detector.RecognizerSource is null ? " (no recognizer)" : " + recognizer", Name(options.Backend), options.PyramidLevels?.ToString(CultureInfo.InvariantCulture) ?? "as the image calls for"));
+            detector.RecognizerSource is null ? " (no recognizer)" : " + recognizer", Name(options.EffectiveBackend), options.PyramidLevels?.ToString(CultureInfo.InvariantCulture) ?? "as the image calls for"));
     }
 
     /// <summary>The detector of <c>--model</c> (or the shipped one); a file that is not a model is an error naming the option.</summary>

@@ -63,7 +63,7 @@ internal static class DetectCommand
         var strict = new Option<bool>("--strict") { Description = "A damaged image that still decodes (cut short, or the decoder reports corrupt data) is an error: skipped, exit code 1." };
         var recognizer = ValidatedOptions.ExistingFile("--recognizer", "Digit recognizer model file (trained with configs/recognizer.json); default: the shipped recognizer.", "a recognizer model file, such as runs/recognizer/best.pt");
         var noRecognizer = new Option<bool>("--no-recognizer") { Description = "Detector only: do not read each box a second time with the recognizer." };
-        var backend = ValidatedOptions.OptionalChoice<DetectorBackend>("--backend", $"Engine of the detector's network (default: {new DetectorOptions().Backend.ToString().ToLowerInvariant()}).");
+        var backend = ValidatedOptions.OptionalChoice<DetectorBackend>("--backend", $"Engine of the detector's network (default: {new DetectorOptions().EffectiveBackend.ToString().ToLowerInvariant()} on the CPU).");
         var command = new Command("detect", "Detect digits and read numbers in images.") { inputs, model, directory, format, draw, threshold, pyramid, minHeight, maxHeight, tileSize, maxSide, strict, recognizer, noRecognizer, backend };
         command.SetAction(parse => Run(new DetectRequest(
             parse.GetValue(inputs) ?? [],
@@ -97,7 +97,7 @@ internal static class DetectCommand
             MaxSide = request.MaxSide,
             UseRecognizer = !request.NoRecognizer,
             RecognizerPath = request.RecognizerPath,
-            Backend = request.Backend ?? defaults.Backend,
+            Backend = request.Backend,
         };
         if (options.Validate().FirstOrDefault() is { } invalid)
         {

@@ -1,6 +1,9 @@
 namespace DigitOcr.Inference;
 
-/// <summary>The engine that runs the detector's network (pre- and post-processing and the recognizer stay on libtorch).</summary>
+/// <summary>
+/// The engine that runs the detector's network (pre- and post-processing and the recognizer stay on libtorch). The
+/// default (<see cref="DetectorOptions.Backend"/> null) is ONNX Runtime on the CPU and libtorch on CUDA.
+/// </summary>
 public enum DetectorBackend
 {
     /// <summary>libtorch, through DigitOcr's binding: CPU or CUDA (<see cref="DetectorOptions.Device"/>).</summary>

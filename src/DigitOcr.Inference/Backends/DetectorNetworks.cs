@@ -4,13 +4,13 @@ using DigitOcr.Torch;
 
 namespace DigitOcr.Inference.Backends;
 
-/// <summary>The network of the backend <see cref="DetectorOptions.Backend"/> names, for a loaded model.</summary>
+/// <summary>The network of the backend <see cref="DetectorOptions.EffectiveBackend"/> names, for a loaded model.</summary>
 internal static class DetectorNetworks
 {
     /// <summary>Takes ownership of <paramref name="model"/> (an ONNX Runtime network copies its weights and disposes it).</summary>
     public static IDetectorNetwork Create(SsdDetector model, ModelConfig config, DetectorOptions options)
     {
-        switch (options.Backend)
+        switch (options.EffectiveBackend)
         {
             case DetectorBackend.OnnxRuntime:
                 using (model)

@@ -13,7 +13,7 @@ public class OnnxRuntimeBackendTests
     {
         using var page = Image.Load(SamplePage);
         var options = new DetectorOptions { UseRecognizer = false };
-        using var libtorch = DigitDetector.Load(options: options);
+        using var libtorch = DigitDetector.Load(options: options with { Backend = DetectorBackend.Libtorch });
         using var onnx = DigitDetector.Load(options: options with { Backend = DetectorBackend.OnnxRuntime });
 
         var expected = libtorch.Detect(page).Digits;
@@ -28,6 +28,17 @@ public class OnnxRuntimeBackendTests
             Assert.True(Math.Abs(e.Box.X1 - a.Box.X1) < 0.5 && Math.Abs(e.Box.Y1 - a.Box.Y1) < 0.5 && Math.Abs(e.Box.X2 - a.Box.X2) < 0.5 && Math.Abs(e.Box.Y2 - a.Box.Y2) < 0.5,
                 $"box {e.Box} vs {a.Box}");
         }
+    }
+
+    [Theory]
+    [InlineData("cpu", DetectorBackend.OnnxRuntime)]
+    [InlineData("CPU", DetectorBackend.OnnxRuntime)]
+    [InlineData("cuda", DetectorBackend.Libtorch)]
+    [InlineData("cuda:1", DetectorBackend.Libtorch)]
+    public void DefaultBackend_IsOnnxRuntimeOnTheCpuAndLibtorchOnCuda(string device, DetectorBackend expected)
+    {
+        Assert.Equal(expected, new DetectorOptions { Device = device }.EffectiveBackend);
+        Assert.Equal(DetectorBackend.Libtorch, new DetectorOptions { Device = device, Backend = DetectorBackend.Libtorch }.EffectiveBackend);
     }
 
     [Fact]
