@@ -110,9 +110,10 @@ internal static class BenchCommand
         var ours = new List<(DetectorBackend Backend, LatencySummary Times)>();
         foreach (var backend in only is { } b ? [b] : Enum.GetValues<DetectorBackend>())
         {
-            var times = bench.Time(input, backend, WarmupRuns, runs, options);
+            var timing = bench.Time(input, backend, WarmupRuns, runs, options);
+            var times = timing.Wall;
             ours.Add((backend, times));
-            Console.WriteLine(string.Format(c, "DigitOcr {0,-12} median {1:F1} ms (mean {2:F1}, min {3:F1}, max {4:F1})", Name(backend) + ":", times.Median, times.Mean, times.Min, times.Max));
+            Console.WriteLine(string.Format(c, "DigitOcr {0,-12} median {1:F1} ms (mean {2:F1}, min {3:F1}, max {4:F1}); processor time median {5:F1} ms", Name(backend) + ":", times.Median, times.Mean, times.Min, times.Max, timing.Cpu.Median));
         }
 
         var file = Path.Combine(Path.GetTempPath(), $"digitocr-bench-{Environment.ProcessId}.pt");
@@ -126,9 +127,9 @@ internal static class BenchCommand
             ]);
             var r = json.RootElement;
             var theirs = r.GetProperty("median_ms").GetDouble();
-            Console.WriteLine(string.Format(c, "PyTorch {0} (NCHW, float32, inference_mode, {1} thread(s), OMP_WAIT_POLICY {6}): median {2:F1} ms (mean {3:F1}, min {4:F1}, max {5:F1})",
+            Console.WriteLine(string.Format(c, "PyTorch {0} (NCHW, float32, inference_mode, {1} thread(s), OMP_WAIT_POLICY {6}): median {2:F1} ms (mean {3:F1}, min {4:F1}, max {5:F1}); processor time median {7:F1} ms",
                 r.GetProperty("torch").GetString(), r.GetProperty("threads").GetInt32(), theirs, r.GetProperty("mean_ms").GetDouble(), r.GetProperty("min_ms").GetDouble(), r.GetProperty("max_ms").GetDouble(),
-                r.GetProperty("omp_wait_policy").GetString()));
+                r.GetProperty("omp_wait_policy").GetString(), r.GetProperty("cpu_median_ms").GetDouble()));
             Console.WriteLine("ratio DigitOcr / PyTorch (median / median): " + string.Join(", ", ours.Select(o => string.Format(c, "{0} {1:F2}", Name(o.Backend), o.Times.Median / theirs))));
         }
         finally

@@ -61,7 +61,7 @@ public sealed class NetworkBenchmark : IDisposable
     /// as <see cref="DigitDetector"/> builds it for <paramref name="options"/> (device, memory format; ONNX
     /// Runtime with libtorch's thread count).
     /// </summary>
-    public LatencySummary Time(Tensor input, DetectorBackend backend, int warmup, int runs, DetectorOptions? options = null)
+    public NetworkTiming Time(Tensor input, DetectorBackend backend, int warmup, int runs, DetectorOptions? options = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
         options = (options ?? new DetectorOptions()) with { Backend = backend };
@@ -79,22 +79,28 @@ public sealed class NetworkBenchmark : IDisposable
 
         using var network = DetectorNetworks.Create(model, Config, options);
         using var inference = torch.inference_mode();
-        var times = new List<double>(runs);
+        var wall = new List<double>(runs);
+        var cpu = new List<double>(runs);
+        using var process = Process.GetCurrentProcess();
         for (var i = 0; i < warmup + runs; i++)
         {
             using var scope = torch.NewDisposeScope();
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             using (network.Forward(input))
             {
                 var elapsed = clock.Elapsed.TotalMilliseconds;
+                process.Refresh();
                 if (i >= warmup)
                 {
-                    times.Add(elapsed);
+                    wall.Add(elapsed);
+                    cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
                 }
             }
         }
 
-        return new LatencySummary(times);
+        return new NetworkTiming(new LatencySummary(wall), new LatencySummary(cpu));
     }
 
     public void Dispose() => file.Dispose();
