@@ -79,7 +79,7 @@ internal static class BenchCommand
 
     private static void PageLatency(string? model, Image page, int runs, DetectorOptions options)
     {
-        using var detector = LoadDetector(model, options);
+        using var detector = ReaderLoading.LoadDetector(model, options);
         var reader = new PageReader(detector);
         reader.Read(page);
         var times = new List<double>();
@@ -100,12 +100,12 @@ internal static class BenchCommand
     private static void BackendsAndPyTorch(string? model, Image page, DetectorBackend? only, int runs, DetectorOptions options)
     {
         var c = CultureInfo.InvariantCulture;
-        using var bench = OnModel(() => NetworkBenchmark.Load(model, options));
+        using var bench = LoadBenchmark(model, options);
         using var gray = page.Channels == 1 ? null : page.ToGray();
         using var prepared = InputPreprocessor.Prepare(gray ?? page, new DetectorPass(0, page.Width, page.Height, page.Width, page.Height, page.Width, page.Height));
         using var input = prepared.unsqueeze(0);
         var threads = torch.get_num_threads();
-        Console.WriteLine(string.Format(c, "network only: {0}x{1} input, model {2} ({3}), {4} thread(s), float32, {5} warm-up + {6} timed runs each",
+        Console.WriteLine(string.Format(c, "network only: {0}x{1} input, model {2} ({3}), {4} thread(s), float32, DigitOcr with batch norm folded as detect runs it, {5} warm-up + {6} timed runs each",
             page.Width, page.Height, bench.Config.Name, model ?? DefaultModel.Name, threads, WarmupRuns, runs));
         var ours = new List<(DetectorBackend Backend, LatencySummary Times)>();
         foreach (var backend in only is { } b ? [b] : Enum.GetValues<DetectorBackend>())
@@ -120,7 +120,7 @@ internal static class BenchCommand
         try
         {
             TorchFile.Save(bench.Weights.Select(w => new KeyValuePair<string, Tensor>("state." + w.Key, w.Value)).Append(new("input", input)), file);
-            using var json = PyTorchScript.Run("bench/pytorch_infer.py",
+            using var json = RunPyTorch(
             [
                 "--file", file, "--widths", string.Join(",", bench.Config.Model.Widths), "--threads", threads.ToString(c),
                 "--runs", runs.ToString(c), "--warmup", WarmupRuns.ToString(c),
@@ -138,6 +138,19 @@ internal static class BenchCommand
         }
     }
 
+    /// <summary>PyTorch's side; a script that cannot be found or fails (no python3-torch) is one line naming <c>--pytorch</c>.</summary>
+    private static System.Text.Json.JsonDocument RunPyTorch(IEnumerable<string> arguments)
+    {
+        try
+        {
+            return PyTorchScript.Run("bench/pytorch_infer.py", arguments);
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            throw new CommandLineException(ExitCodes.Usage, $"--pytorch: {e.Message}", e);
+        }
+    }
+
     /// <summary>Pages per second over a folder's images, decoded ahead and read as <c>detect</c> reads them (no output written).</summary>
     private static void Folder(string? model, string folder, int decodeAhead, DetectorOptions options)
     {
@@ -147,7 +160,7 @@ internal static class BenchCommand
             throw new CommandLineException(ExitCodes.Usage, $"--folder: no images ({ImageInputs.ExtensionList}) in '{folder}'");
         }
 
-        using var detector = LoadDetector(model, options);
+        using var detector = ReaderLoading.LoadDetector(model, options);
         var reader = new PageReader(detector);
         reader.Read(images[0]);
         var pages = 0;
@@ -170,15 +183,12 @@ internal static class BenchCommand
             detector.RecognizerSource is null ? " (no recognizer)" : " + recognizer", Name(options.EffectiveBackend), options.PyramidLevels?.ToString(CultureInfo.InvariantCulture) ?? "as the image calls for"));
     }
 
-    /// <summary>The detector of <c>--model</c> (or the shipped one); a file that is not a model is an error naming the option.</summary>
-    private static DigitDetector LoadDetector(string? path, DetectorOptions options) => OnModel(() => DigitDetector.Load(path, options));
-
-    /// <summary>What <paramref name="load"/> loads from <c>--model</c>; a file that is not a model is an error naming the option.</summary>
-    private static T OnModel<T>(Func<T> load)
+    /// <summary>The network benchmark of <c>--model</c> (or the shipped one); a file that is not a model is an error naming the option.</summary>
+    private static NetworkBenchmark LoadBenchmark(string? path, DetectorOptions options)
     {
         try
         {
-            return load();
+            return NetworkBenchmark.Load(path, options);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or InvalidOperationException or NotSupportedException)
         {

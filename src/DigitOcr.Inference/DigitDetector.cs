@@ -39,9 +39,6 @@ public sealed class DigitDetector : IDisposable
         Options = options;
         Source = source;
         device = Torch.Device.Parse(options.Device);
-        // Folded before either backend sees it: libtorch runs the folded convolutions, ONNX Runtime is given them.
-        BatchNormFolding.Fold(model);
-        network = DetectorNetworks.Create(model, config, options);
         var post = config.Postprocess with
         {
             ScoreThreshold = options.ScoreThreshold ?? config.Postprocess.ScoreThreshold,
@@ -51,6 +48,8 @@ public sealed class DigitDetector : IDisposable
         postprocessor = new DetectionPostprocessor(post, new BoxCoder(config.Priors.Variances[0], config.Priors.Variances[1]));
         priorGenerator = new PriorBoxGenerator(config.Priors);
         planner = new PassPlanner(options, config.Priors);
+        // Last: the checks above may throw, and the caller disposes the model but would not know of a network.
+        network = DetectorNetworks.Create(model, config, options);
     }
 
     /// <summary>The model's configuration.</summary>

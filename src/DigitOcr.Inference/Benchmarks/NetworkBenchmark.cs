@@ -58,14 +58,14 @@ public sealed class NetworkBenchmark : IDisposable
     /// <summary>
     /// The network's time on <paramref name="input"/> (<c>[B, C, H, W]</c>, as <see cref="DigitDetector"/> feeds
     /// it) with <paramref name="backend"/>, after <paramref name="warmup"/> untimed runs. The network is built
-    /// as <see cref="DigitDetector"/> builds it for <paramref name="options"/> (device, memory format; ONNX
-    /// Runtime with libtorch's thread count).
+    /// as <see cref="DigitDetector"/> builds it for <paramref name="options"/> (batch norm folded; device, memory
+    /// format; ONNX Runtime with libtorch's thread count).
     /// </summary>
     public NetworkTiming Time(Tensor input, DetectorBackend backend, int warmup, int runs, DetectorOptions? options = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
         options = (options ?? new DetectorOptions()) with { Backend = backend };
-        options.Validate();
+        options.ThrowIfInvalid();
         var model = new SsdDetector(Config.Model);
         try
         {

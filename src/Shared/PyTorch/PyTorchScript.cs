@@ -14,19 +14,25 @@ internal static class PyTorchScript
 {
     public const string Interpreter = "/usr/bin/python3";
 
-    /// <summary>The full path of <paramref name="script"/> (such as <c>bench/pytorch_infer.py</c>), searched from the current folder upwards.</summary>
+    /// <summary>
+    /// The full path of <paramref name="script"/> (such as <c>bench/pytorch_infer.py</c>), searched from the current
+    /// folder upwards, then from the tool's own folder upwards (a tool built in the repository finds it from anywhere).
+    /// </summary>
     public static string Find(string script)
     {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
-            var candidate = Path.Combine(dir.FullName, script);
-            if (File.Exists(candidate))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return candidate;
+                var candidate = Path.Combine(dir.FullName, script);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
             }
         }
 
-        throw new FileNotFoundException($"{script} was not found in the current folder or above it; run the PyTorch comparison from inside the DigitOcr repository");
+        throw new FileNotFoundException($"{script} was not found in the current folder, the tool's folder or above them; run the PyTorch comparison from inside the DigitOcr repository");
     }
 
     /// <summary>Runs <paramref name="script"/> with <paramref name="arguments"/>; its last stdout line, parsed.</summary>

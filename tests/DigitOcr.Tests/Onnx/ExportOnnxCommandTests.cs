@@ -29,6 +29,29 @@ public sealed class ExportOnnxCommandTests : IDisposable
     }
 
     [Fact]
+    public void ExportOnnx_WithHalf_IsAUsageErrorNamingBoth()
+    {
+        var model = TinyModel.Save(folder.File("tiny.pt"));
+
+        var result = CliProcess.Run(CliProcess.Trainer, ["export", "--onnx", "--half", "--checkpoint", model, "--output", folder.File("t.onnx")]);
+
+        var error = CliAssert.OneLineError(result, "trainer", 2, "--half");
+        Assert.Contains("--onnx", error);
+        Assert.False(File.Exists(folder.File("t.onnx")));
+    }
+
+    [Fact]
+    public void ExportOnnx_OfAFileThatIsNotAModel_IsOneLineNamingTheOption()
+    {
+        File.WriteAllText(folder.File("junk.pt"), "not a model");
+
+        var result = CliProcess.Run(CliProcess.Trainer, ["export", "--onnx", "--checkpoint", folder.File("junk.pt"), "--output", folder.File("j.onnx")]);
+
+        CliAssert.OneLineError(result, "trainer", 4, "--checkpoint: ");
+        Assert.False(File.Exists(folder.File("j.onnx")));
+    }
+
+    [Fact]
     public void ExportOnnx_OfARecognizer_IsRefusedInOneLine()
     {
         var recognizer = Path.Combine(Shell.RepositoryRoot(), "models", "digitocr-recognizer.pt");
