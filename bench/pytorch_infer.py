@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """PyTorch's side of the inference comparison (`digitocr bench --pytorch`): the reference architecture
 (tests/DigitOcr.Tests/golden/reference_model.py) with the weights and the preprocessed input that DigitOcr timed, run
-as users run PyTorch: float32, NCHW (contiguous), eval mode under torch.inference_mode, a fixed thread count. Times
-the network alone (no pre- or post-processing).
+as users run PyTorch: float32, NCHW (contiguous), eval mode under torch.inference_mode, a fixed thread count, batch
+norm as loaded (DigitOcr folds it into the convolutions; PyTorch's eager mode does not). Times the network alone (no
+pre- or post-processing).
 
     /usr/bin/python3 bench/pytorch_infer.py --file bench-input.pt --widths 64,128,256,512 --threads 2 --runs 20
 

@@ -10,8 +10,8 @@ public enum DetectorBackend
     Libtorch,
 
     /// <summary>
-    /// ONNX Runtime (CPU): the loaded weights exported to ONNX in memory (<see cref="DigitOcr.Onnx.DetectorOnnxExporter"/>)
-    /// and run with as many intra-op threads as libtorch has (<c>torch.get_num_threads()</c> at load), idle threads
+    /// ONNX Runtime (CPU): the loaded weights, batch norm folded, exported to ONNX in memory
+    /// (<see cref="DigitOcr.Onnx.DetectorOnnxExporter"/>) and run with as many intra-op threads as libtorch has (<c>torch.get_num_threads()</c> at load), idle threads
     /// sleeping rather than spinning. Same outputs as libtorch within 1e-4.
     /// </summary>
     OnnxRuntime,

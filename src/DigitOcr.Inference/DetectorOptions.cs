@@ -84,8 +84,9 @@ public sealed record DetectorOptions
 
     /// <summary>
     /// The engine that runs the detector's network (<see cref="DetectorBackend"/>); null (the default): ONNX Runtime on
-    /// the CPU, where it runs this network about twice as fast as libtorch, and libtorch on CUDA.
-    /// <see cref="DetectorBackend.OnnxRuntime"/> runs on the CPU only.
+    /// the CPU and libtorch on CUDA. With batch norm folded at load, both run the lite network on the CPU in about the
+    /// same processor time (README, "Speed"); ONNX Runtime costs more at load (the export, its library and session: about
+    /// 0.7 s of processor time). <see cref="DetectorBackend.OnnxRuntime"/> runs on the CPU only.
     /// </summary>
     public DetectorBackend? Backend { get; init; }
 
