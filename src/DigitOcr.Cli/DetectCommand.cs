@@ -5,6 +5,7 @@ using DigitOcr.Imaging;
 using DigitOcr.Inference;
 using DigitOcr.Inference.Json;
 using DigitOcr.Inference.PhoneBook;
+using DigitOcr.Inference.Pipelines;
 
 namespace DigitOcr.Cli;
 
@@ -23,16 +24,19 @@ internal sealed record DetectRequest(
     double? MinDigitHeight = null,
     double? MaxDigitHeight = null,
     int? TileSize = null,
-    int? MaxSide = null);
+    int? MaxSide = null,
+    DetectorBackend? Backend = null);
 
 /// <summary>
 /// <c>detect &lt;image-or-folder&gt;... [--model FILE] [--directory CSV] [--format text|jsonl] [--draw FOLDER]
-/// [--threshold T] [--pyramid N] [--min-digit-height PX] [--max-digit-height PX] [--tile-size PX] [--max-side PX] [--strict]</c>. Options are checked before anything is read (exit code 2). An image
+/// [--threshold T] [--pyramid N] [--min-digit-height PX] [--max-digit-height PX] [--tile-size PX] [--max-side PX] [--strict]
+/// [--backend libtorch|onnxruntime]</c>. Options are checked before anything is read (exit code 2). An image
 /// that cannot be read is reported on stderr and skipped; the exit code is then 1, after all others were done
 /// (<see cref="ExitCodes"/>). An image that decodes but is damaged (<see cref="ImageDamage"/>: cut short, or the
 /// decoder complained) is read with one warning naming it, or, with <c>--strict</c>, reported as an error and skipped;
 /// the decoder's own messages never reach stderr raw. Results go to stdout, one per image;
-/// messages and progress to stderr.
+/// messages and progress to stderr. The next images are read and decoded on another thread while one is detected
+/// (<see cref="DecodeAhead"/>); output keeps the order of the inputs.
 /// </summary>
 internal static class DetectCommand
 {
@@ -59,7 +63,8 @@ internal static class DetectCommand
         var strict = new Option<bool>("--strict") { Description = "A damaged image that still decodes (cut short, or the decoder reports corrupt data) is an error: skipped, exit code 1." };
         var recognizer = ValidatedOptions.ExistingFile("--recognizer", "Digit recognizer model file (trained with configs/recognizer.json); default: the shipped recognizer.", "a recognizer model file, such as runs/recognizer/best.pt");
         var noRecognizer = new Option<bool>("--no-recognizer") { Description = "Detector only: do not read each box a second time with the recognizer." };
-        var command = new Command("detect", "Detect digits and read numbers in images.") { inputs, model, directory, format, draw, threshold, pyramid, minHeight, maxHeight, tileSize, maxSide, strict, recognizer, noRecognizer };
+        var backend = ValidatedOptions.OptionalChoice<DetectorBackend>("--backend", $"Engine of the detector's network (default: {new DetectorOptions().EffectiveBackend.ToString().ToLowerInvariant()} on the CPU).");
+        var command = new Command("detect", "Detect digits and read numbers in images.") { inputs, model, directory, format, draw, threshold, pyramid, minHeight, maxHeight, tileSize, maxSide, strict, recognizer, noRecognizer, backend };
         command.SetAction(parse => Run(new DetectRequest(
             parse.GetValue(inputs) ?? [],
             parse.GetValue(model),
@@ -74,7 +79,8 @@ internal static class DetectCommand
             parse.GetValue(minHeight),
             parse.GetValue(maxHeight),
             parse.GetValue(tileSize),
-            parse.GetValue(maxSide))));
+            parse.GetValue(maxSide),
+            parse.GetValue(backend))));
         return command;
     }
 
@@ -91,6 +97,7 @@ internal static class DetectCommand
             MaxSide = request.MaxSide,
             UseRecognizer = !request.NoRecognizer,
             RecognizerPath = request.RecognizerPath,
+            Backend = request.Backend,
         };
         if (options.Validate().FirstOrDefault() is { } invalid)
         {
@@ -159,38 +166,51 @@ internal static class DetectCommand
             var failures = collected.Problems.Count;
             var reader = new PageReader(detector, directory: directory);
             var progress = new ProgressLine(collected.Images.Count);
-            foreach (var image in collected.Images)
+            // The next images are read and decoded on another thread while this one is detected; output keeps input order.
+            var names = collected.Images.ToDictionary(i => i.Path, i => i.AnnotatedName, StringComparer.Ordinal);
+            foreach (var decoded in DecodeAhead.Read(collected.Images.Select(i => i.Path), detector.Options.Decode))
             {
-                try
+                using (decoded)
                 {
-                    using var decoded = Image.Load(image.Path, out var damage, detector.Options.Decode);
-                    if (damage is not null)
+                    if (decoded.Image is not { } image)
+                    {
+                        failures++;
+                        progress.Clear();
+                        Console.Error.WriteLine($"digitocr: skipped '{decoded.Path}': {decoded.Error}");
+                        progress.Advance();
+                        continue;
+                    }
+
+                    if (decoded.Damage is { } damage)
                     {
                         progress.Clear();
                         if (request.Strict)
                         {
                             failures++;
-                            Console.Error.WriteLine($"digitocr: skipped '{image.Path}': {damage} (--strict)");
+                            Console.Error.WriteLine($"digitocr: skipped '{decoded.Path}': {damage} (--strict)");
                             progress.Advance();
                             continue;
                         }
 
-                        Console.Error.WriteLine($"digitocr: warning: '{image.Path}': {damage.ReadingWarning}");
+                        Console.Error.WriteLine($"digitocr: warning: '{decoded.Path}': {damage.ReadingWarning}");
                     }
 
-                    var reading = reader.Read(decoded);
+                    var reading = reader.Read(image);
                     progress.Clear();
-                    Console.WriteLine(request.Format == OutputFormat.Jsonl ? ReadingJson.Page(image.Path, reading, damage?.ReadingWarning) : Text(image.Path, reading));
+                    Console.WriteLine(request.Format == OutputFormat.Jsonl ? ReadingJson.Page(decoded.Path, reading, decoded.Damage?.ReadingWarning) : Text(decoded.Path, reading));
                     if (request.DrawFolder is not null)
                     {
-                        Annotator.Write(decoded, reading, Path.Combine(request.DrawFolder, image.AnnotatedName));
+                        try
+                        {
+                            Annotator.Write(image, reading, Path.Combine(request.DrawFolder, names[decoded.Path]));
+                        }
+                        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                        {
+                            failures++;
+                            progress.Clear();
+                            Console.Error.WriteLine($"digitocr: could not write the annotated copy of '{decoded.Path}': {e.Message}");
+                        }
                     }
-                }
-                catch (Exception e) when (e is ImageDecodeException or IOException or UnauthorizedAccessException)
-                {
-                    failures++;
-                    progress.Clear();
-                    Console.Error.WriteLine($"digitocr: skipped '{image.Path}': {(e is ImageDecodeException decode ? decode.Reason : e.Message)}");
                 }
 
                 progress.Advance();

@@ -6,7 +6,8 @@ namespace DigitOcr.Cli;
 
 /// <summary>
 /// The options of the live reading commands (<c>watch</c>, <c>serve</c>) that say what to read with: the model, the
-/// directory, the score threshold, the pyramid and the recognizer; validated as they are parsed, like <c>detect</c>'s.
+/// directory, the score threshold, the pyramid, the recognizer and the network's engine; validated as they are parsed,
+/// like <c>detect</c>'s.
 /// </summary>
 internal sealed class ReaderOptionSet
 {
@@ -21,6 +22,8 @@ internal sealed class ReaderOptionSet
     public Option<string?> Recognizer { get; } = ValidatedOptions.ExistingFile("--recognizer", "Digit recognizer model file; default: the shipped recognizer.", "a recognizer model file, such as runs/recognizer/best.pt");
 
     public Option<bool> NoRecognizer { get; } = new("--no-recognizer") { Description = "Detector only: do not read each box a second time with the recognizer." };
+
+    public Option<DetectorBackend?> Backend { get; } = ValidatedOptions.OptionalChoice<DetectorBackend>("--backend", $"Engine of the detector's network (default: {new DetectorOptions().EffectiveBackend.ToString().ToLowerInvariant()} on the CPU).");
 
     private readonly int? defaultPyramid;
 
@@ -43,6 +46,7 @@ internal sealed class ReaderOptionSet
         command.Options.Add(Pyramid);
         command.Options.Add(Recognizer);
         command.Options.Add(NoRecognizer);
+        command.Options.Add(Backend);
     }
 
     /// <summary>The detector options given on the command line.</summary>
@@ -52,5 +56,6 @@ internal sealed class ReaderOptionSet
         PyramidLevels = parse.GetValue(Pyramid) ?? defaultPyramid,
         UseRecognizer = !parse.GetValue(NoRecognizer),
         RecognizerPath = parse.GetValue(Recognizer),
+        Backend = parse.GetValue(Backend),
     };
 }

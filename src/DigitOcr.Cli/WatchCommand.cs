@@ -12,7 +12,7 @@ namespace DigitOcr.Cli;
 
 /// <summary>
 /// <c>watch SOURCE [--format text|jsonl] [--draw FOLDER] [--every-frame] [--window N] [--min-frames N] [--model FILE]
-/// [--directory CSV] ...</c>: reads a camera, a video file or a stream and prints each number once it is stable
+/// [--directory CSV] [--backend libtorch|onnxruntime] ...</c>: reads a camera, a video file or a stream and prints each number once it is stable
 /// (<see cref="LiveReader"/>), again when it changes. Frames come as fast as the detector takes them, the others
 /// dropped (<see cref="FramePolicy.Latest"/>; a file plays at its own rate), or every one with <c>--every-frame</c>.
 /// The end of a file, or Ctrl-C, ends the run with exit code 0 and a summary on stderr.

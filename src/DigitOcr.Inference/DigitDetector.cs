@@ -1,6 +1,7 @@
 using DigitOcr.Boxes;
 using DigitOcr.Config;
 using DigitOcr.Imaging;
+using DigitOcr.Inference.Backends;
 using DigitOcr.Inference.Passes;
 using DigitOcr.Inference.Recognition;
 using DigitOcr.Preprocessing;
@@ -22,11 +23,10 @@ public sealed class DigitDetector : IDisposable
     /// <summary>How many input sizes keep their priors between calls.</summary>
     private const int MaxCachedPriorSizes = 32;
 
-    private readonly SsdDetector model;
+    private readonly IDetectorNetwork network;
     private readonly Device device;
     private readonly DetectionPostprocessor postprocessor;
     private readonly PriorBoxGenerator priorGenerator;
-    private readonly MemoryFormat format;
     private readonly PassPlanner planner;
     private readonly RecognizerStage? recognizer;
     private readonly Dictionary<(int, int), Tensor> priors = [];
@@ -35,16 +35,10 @@ public sealed class DigitDetector : IDisposable
     private DigitDetector(SsdDetector model, ModelConfig config, DetectorOptions options, string source, RecognizerStage? recognizer)
     {
         this.recognizer = recognizer;
-        this.model = model;
         Config = config;
         Options = options;
         Source = source;
         device = Torch.Device.Parse(options.Device);
-        BatchNormFolding.Fold(model);
-        model.to(device);
-        format = options.ChannelsLast ? MemoryFormat.ChannelsLast : MemoryFormat.Contiguous;
-        model.to(format);
-        model.eval();
         var post = config.Postprocess with
         {
             ScoreThreshold = options.ScoreThreshold ?? config.Postprocess.ScoreThreshold,
@@ -54,6 +48,8 @@ public sealed class DigitDetector : IDisposable
         postprocessor = new DetectionPostprocessor(post, new BoxCoder(config.Priors.Variances[0], config.Priors.Variances[1]));
         priorGenerator = new PriorBoxGenerator(config.Priors);
         planner = new PassPlanner(options, config.Priors);
+        // Last: the checks above may throw, and the caller disposes the model but would not know of a network.
+        network = DetectorNetworks.Create(model, config, options);
     }
 
     /// <summary>The model's configuration.</summary>
@@ -278,8 +274,7 @@ public sealed class DigitDetector : IDisposable
                         inputs.Add(PrepareTile(scaled[image][level] ?? grays[image], tile, level));
                     }
 
-                    var input = torch.stack(inputs).to(device).contiguous(format);
-                    using var output = model.forward(input);
+                    using var output = network.Forward(torch.stack(inputs));
                     var detections = postprocessor.Process(output.Loc, output.Conf, PriorsFor(output.FeatureSizes, height, width), height, width);
                     for (var b = 0; b < members.Length; b++)
                     {
@@ -323,7 +318,7 @@ public sealed class DigitDetector : IDisposable
         }
 
         disposed = true;
-        model.Dispose();
+        network.Dispose();
         recognizer?.Dispose();
         lock (priors)
         {

@@ -29,6 +29,9 @@ public sealed class ResNet18Backbone : Backbone
 
     public BatchNorm2d bn1 { get; }
 
+    /// <summary>The stem's max pooling (it has no weights, so it is not in the state dict).</summary>
+    public MaxPool2d MaxPool => maxpool;
+
     public Sequential layer1 { get; }
 
     public Sequential layer2 { get; }

@@ -53,6 +53,11 @@ public sealed partial class Image
     {
         options = CheckedDecodeInput(data, sourceName, options);
 
+        // .NET's Console.Error writes to a duplicate of fd 2 made when it is first used. Made while another thread's
+        // capture has fd 2 pointing at the in-memory file, it would send every later message there, never to be seen
+        // (detect decoding ahead lost its whole stderr so): so it is made now, before any capture.
+        _ = Console.Error;
+
         IntPtr raw;
         var messages = IntPtr.Zero;
         fixed (byte* p = data)

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using DigitOcr.CommandLine;
 using DigitOcr.Config;
 using DigitOcr.Data.Mnist;
@@ -121,53 +120,26 @@ internal static class BenchTrainCommand
 
     private static double MeasurePyTorch(TrainingConfig config, int steps, int warmup, ScalarType? autocast, bool channelsLast)
     {
-        var script = Path.Combine(RepositoryRoot(), "bench", "pytorch_train.py");
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
+        var c = CultureInfo.InvariantCulture;
+        var arguments = new List<string>
         {
-            script, "--mnist", Path.Combine(DataFolder.Resolve(config.Data.DataFolder), DataFolder.MnistFolderName),
-            "--size", config.InputSize.ToString(CultureInfo.InvariantCulture), "--batch", config.Training.BatchSize.ToString(CultureInfo.InvariantCulture),
-            "--steps", steps.ToString(CultureInfo.InvariantCulture), "--warmup", warmup.ToString(CultureInfo.InvariantCulture),
-            "--threads", config.Training.Threads.ToString(CultureInfo.InvariantCulture), "--widths", string.Join(",", config.Model.Widths),
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+            "--mnist", Path.Combine(DataFolder.Resolve(config.Data.DataFolder), DataFolder.MnistFolderName),
+            "--size", config.InputSize.ToString(c), "--batch", config.Training.BatchSize.ToString(c),
+            "--steps", steps.ToString(c), "--warmup", warmup.ToString(c),
+            "--threads", config.Training.Threads.ToString(c), "--widths", string.Join(",", config.Model.Widths),
+        };
         if (channelsLast)
         {
-            start.ArgumentList.Add("--channels-last");
+            arguments.Add("--channels-last");
         }
 
         if (autocast == ScalarType.BFloat16)
         {
-            start.ArgumentList.Add("--bf16");
+            arguments.Add("--bf16");
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start /usr/bin/python3");
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"bench/pytorch_train.py failed ({process.ExitCode}): {errors.Result}. Is python3-torch installed (scripts/setup.sh)?");
-        }
-
-        using var json = JsonDocument.Parse(output.Trim().Split('\n')[^1]);
+        using var json = PyTorchScript.Run("bench/pytorch_train.py", arguments);
         return json.RootElement.GetProperty("images_per_second").GetDouble();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "bench", "pytorch_train.py")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("run bench-train from inside the DigitOcr repository (bench/pytorch_train.py was not found above the current folder)");
     }
 
     private static double Median(List<double> values)

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using DigitOcr.CommandLine;
+using DigitOcr.Config;
 using DigitOcr.Model;
+using DigitOcr.ModelFiles;
+using DigitOcr.Onnx;
 using DigitOcr.Training;
 
 namespace DigitOcr.Training.Cli.Commands;
@@ -8,34 +11,38 @@ namespace DigitOcr.Training.Cli.Commands;
 /// <summary>
 /// <c>export --checkpoint best.pt --output models/digitocr-lite.pt [--half]</c>: writes a model-only file (weights and
 /// config, no optimizer or RNG state) for shipping; <c>--half</c> stores float32 weights as float16 (half the size;
-/// they load back as float32).
+/// they load back as float32). <c>export --onnx --checkpoint best.pt --output model.onnx</c> writes the detector as
+/// an ONNX model instead (<see cref="DetectorOnnxExporter"/>), from a checkpoint, a model file or a plain state dict
+/// of the reference architecture.
 /// </summary>
 internal static class ExportCommand
 {
     public static Command Create()
     {
-        var checkpoint = ValidatedOptions.ExistingFile("--checkpoint", "A checkpoint written by train (best.pt or last.pt).", "a detector checkpoint such as runs/lite/best.pt");
+        var checkpoint = ValidatedOptions.ExistingFile("--checkpoint", "A checkpoint written by train (best.pt or last.pt); with --onnx also a model file or a PyTorch state dict.", "a detector checkpoint such as runs/lite/best.pt");
         checkpoint.Required = true;
         var output = ValidatedOptions.OutputFile("--output", "The model file to write (replaced if it exists; its folder is created).", "a file name such as models/digitocr-lite.pt");
         output.Required = true;
         var half = new Option<bool>("--half") { Description = "Store the weights as float16." };
-        var command = new Command("export", "Write a model-only file for shipping from a training checkpoint.") { checkpoint, output, half };
+        var onnx = new Option<bool>("--onnx") { Description = "Write the detector as an ONNX model (opset 17; input 'image' [batch, 1, height, width], outputs 'loc', 'conf', 'feature_sizes')." };
+        var command = new Command("export", "Write a model-only file for shipping, or an ONNX model, from a training checkpoint.") { checkpoint, output, half, onnx };
         command.SetAction(parse =>
         {
+            var path = Path.GetFullPath(parse.GetValue(output)!);
+            if (parse.GetValue(onnx))
+            {
+                if (parse.GetValue(half))
+                {
+                    throw new CommandLineException(TrainerExitCodes.Usage, "--half applies to .pt model files; an ONNX model is written in float32 (drop --half or --onnx)");
+                }
+
+                return ExportOnnx(parse.GetValue(checkpoint)!, path);
+            }
+
             using var source = LoadCheckpoint(parse.GetValue(checkpoint)!);
             using var model = new SsdDetector(source.Config.Model);
             source.RestoreModel(model);
-            var path = Path.GetFullPath(parse.GetValue(output)!);
-            try
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                Checkpoint.SaveModel(path, model, source.Config, source.Progress, parse.GetValue(half));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new CommandLineException(TrainerExitCodes.Files, $"--output: cannot write '{path}': {e.Message}", e);
-            }
-
+            Write(path, () => Checkpoint.SaveModel(path, model, source.Config, source.Progress, parse.GetValue(half)));
             Console.WriteLine($"{path}: {source.Config.Name}, epoch {source.Progress.Epoch}, step {source.Progress.Step}, best mAP {source.Progress.BestMetric:F4}, {new FileInfo(path).Length / 1e6:F1} MB");
             return 0;
         });
@@ -52,6 +59,58 @@ internal static class ExportCommand
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             throw new CommandLineException(TrainerExitCodes.Files, $"--checkpoint: {e.Message}", e);
+        }
+    }
+
+    private static int ExportOnnx(string source, string path)
+    {
+        ModelFile file;
+        try
+        {
+            file = ModelFile.Load(source);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            throw new CommandLineException(TrainerExitCodes.Files, $"--checkpoint: {e.Message}", e);
+        }
+
+        using (file)
+        {
+            if (file.Recognizer is not null)
+            {
+                throw new CommandLineException(TrainerExitCodes.Files, $"--checkpoint: '{source}' holds a digit recognizer; --onnx exports a detector (pass a detector's best.pt)");
+            }
+
+            // A plain state dict carries no config: it is the reference architecture, as DigitDetector.Load reads it.
+            var config = file.Config ?? new ModelConfig();
+            using var model = new SsdDetector(config.Model);
+            try
+            {
+                file.LoadInto(model, config);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new CommandLineException(TrainerExitCodes.Files, $"--checkpoint: {e.Message}", e);
+            }
+
+            model.eval();
+            Write(path, () => DetectorOnnxExporter.Save(model, config, path));
+            Console.WriteLine($"{path}: {config.Name} as ONNX (opset {DetectorOnnxExporter.Opset}, float32), {new FileInfo(path).Length / 1e6:F1} MB");
+            return 0;
+        }
+    }
+
+    /// <summary>Writes <paramref name="path"/> (its folder created); a failure is an error naming --output.</summary>
+    private static void Write(string path, Action write)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CommandLineException(TrainerExitCodes.Files, $"--output: cannot write '{path}': {e.Message}", e);
         }
     }
 }

@@ -200,6 +200,25 @@ internal static class ValidatedOptions
         return option;
     }
 
+    /// <summary>The path of an existing folder; <paramref name="what"/> says what the folder should hold.</summary>
+    public static Option<string?> ExistingFolder(string name, string description, string what)
+    {
+        var option = new Option<string?>(name) { Description = description, HelpName = "folder" };
+        option.Validators.Add(result =>
+        {
+            var path = Token(result);
+            if (File.Exists(path))
+            {
+                result.AddError($"{name}: '{path}' is a file; give {what}.");
+            }
+            else if (!Directory.Exists(path))
+            {
+                result.AddError($"{name}: there is no folder '{path}'; give {what}.");
+            }
+        });
+        return option;
+    }
+
     /// <summary>A folder to write into: it may be missing (it is created), but it must not be a file.</summary>
     public static Option<string?> OutputFolder(string name, string description)
     {

@@ -45,6 +45,24 @@ public class AssemblyReferenceTests
         Assert.All(used, name => Assert.Contains(name, allowed));
     }
 
+    [Theory]
+    [MemberData(nameof(Allowed))]
+    public void OnnxRuntime_IsReferencedByInferenceOnly(string project, string[] allowed)
+    {
+        _ = allowed;
+        var path = Path.Combine(Shell.RepositoryRoot(), "src", project, project + ".csproj");
+        var packages = XDocument.Load(path).Descendants("PackageReference").Select(r => (string)r.Attribute("Include")!);
+        var onnxRuntime = packages.Where(p => p.StartsWith("Microsoft.ML.OnnxRuntime", StringComparison.Ordinal)).ToList();
+        if (project == "DigitOcr.Inference")
+        {
+            Assert.NotEmpty(onnxRuntime);
+        }
+        else
+        {
+            Assert.Empty(onnxRuntime);
+        }
+    }
+
     [Fact]
     public void RuntimePackage_CarriesNoTrainingOrDataSynthesis()
     {

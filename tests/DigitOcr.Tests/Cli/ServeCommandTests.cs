@@ -39,6 +39,7 @@ public sealed class ServeCommandTests
     [InlineData("--host abc.de", "--host must be localhost, an IP address (such as 0.0.0.0) or *; got 'abc.de'")]
     [InlineData("--port 70000", "--port must be a whole number from 0 to 65535; got '70000'.")]
     [InlineData("--max-upload-mb 0", "--max-upload-mb must be a whole number from 1 to 1024; got '0'.")]
+    [InlineData("--backend tpu", "--backend must be one of libtorch, onnxruntime; got 'tpu'.")]
     public void BadOptions_AreOneLineNamingThem_Exit2(string arguments, string message)
     {
         var result = CliProcess.Run(CliProcess.Digitocr, ["serve", .. arguments.Split(' ')]);

@@ -84,6 +84,7 @@ public sealed class WatchCommandTests : IDisposable
     [InlineData("missing.mp4", "digitocr: cannot open video 'missing.mp4': there is no such file; give a video file, a camera index (0) or a stream URL")]
     [InlineData("--window 4 --min-frames 5 clip", "digitocr: --min-frames must be at most --window (4); got 5.")]
     [InlineData("clip --format xml", "digitocr: --format must be one of text, jsonl; got 'xml'.")]
+    [InlineData("clip --backend tpu", "digitocr: --backend must be one of libtorch, onnxruntime; got 'tpu'.")]
     public void BadInput_IsOneLineNamingIt_Exit2(string arguments, string message)
     {
         TestClips.Write(folder.File("clip"), [(null, 2)], width: 64, height: 32);

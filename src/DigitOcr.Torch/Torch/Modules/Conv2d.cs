@@ -42,6 +42,16 @@ public sealed class Conv2d : Module<Tensor, Tensor>
 
     public long KernelSize { get; }
 
+    /// <summary>(height, width) stride, as given to the constructor (an exporter reads the layer from these).</summary>
+    public (long Height, long Width) Stride => stride;
+
+    /// <summary>(height, width) zero padding on each side.</summary>
+    public (long Height, long Width) Padding => padding;
+
+    public (long Height, long Width) Dilation => dilation;
+
+    public long Groups => groups;
+
     public Parameter weight { get; }
 
     /// <summary>The bias, if any; a convolution without one gets one when a batch norm is folded into it.</summary>

@@ -17,6 +17,16 @@ public sealed class MaxPool2d : Module<Tensor, Tensor>
         this.ceilMode = ceilMode;
     }
 
+    /// <summary>(height, width) window (an exporter reads the layer from these).</summary>
+    public (long Height, long Width) KernelSize => kernel;
+
+    public (long Height, long Width) Stride => stride;
+
+    /// <summary>(height, width) padding on each side, with negative infinity.</summary>
+    public (long Height, long Width) Padding => padding;
+
+    public bool CeilMode => ceilMode;
+
     public override Tensor forward(Tensor input) =>
         torch.nn.functional.max_pool2d(input, kernel, stride, padding, ceil_mode: ceilMode);
 }

@@ -1,0 +1,170 @@
+using System.Text.Json;
+using DigitOcr.Config;
+using DigitOcr.Model;
+using DigitOcr.Torch.Modules;
+
+namespace DigitOcr.Onnx;
+
+/// <summary>
+/// Writes a detector as an ONNX model (opset 17), node for node what <see cref="SsdDetector.forward"/> computes in
+/// evaluation mode, for ONNX Runtime or any other ONNX engine. Input <see cref="InputName"/>: <c>[batch, C, height,
+/// width]</c> float32, normalised as <see cref="ImageNormalization"/> says, any size (the detector pads to multiples
+/// of 32). Outputs: <see cref="LocName"/> <c>[batch, priors, 4]</c> and <see cref="ConfName"/> <c>[batch, priors,
+/// classes]</c> (logits), as <see cref="SsdOutput"/>; <see cref="FeatureSizesName"/> <c>[4, 2]</c> int64, the
+/// (height, width) of the head's four levels, from which the priors are built (<c>Priors.PriorBoxGenerator</c>).
+/// Batch norm is written as <c>BatchNormalization</c> with the running statistics (engines fold it into the
+/// convolution), unless it was folded already (<see cref="BatchNormFolding"/>, as <c>DigitDetector</c> loads models):
+/// then its convolution's weight and new bias carry it and no node is written. Initializers keep the state dict's
+/// names (<c>backbone.layer1.0.conv1.weight</c>). The model's config travels in the metadata under
+/// <see cref="ConfigMetadataKey"/>. Supports the <c>resnet18</c> backbone.
+/// </summary>
+public static class DetectorOnnxExporter
+{
+    public const string InputName = "image";
+    public const string LocName = "loc";
+    public const string ConfName = "conf";
+    public const string FeatureSizesName = "feature_sizes";
+
+    /// <summary>The metadata key holding the model's config JSON (<see cref="ModelConfig.FromJson"/> reads it).</summary>
+    public const string ConfigMetadataKey = "digitocr.config";
+
+    public const int Opset = 17;
+
+    /// <summary>The ONNX model's bytes. Reads <paramref name="model"/>'s weights; does not change it.</summary>
+    /// <exception cref="NotSupportedException">The model's backbone is not one this exporter knows.</exception>
+    public static byte[] Export(SsdDetector model, ModelConfig config)
+    {
+        if (model.backbone is not ResNet18Backbone backbone)
+        {
+            throw new NotSupportedException($"ONNX export supports the {Backbones.ResNet18} backbone; this model's is {model.backbone.GetType().Name}");
+        }
+
+        var graph = new OnnxGraph(config.Name);
+        var emit = new Emitter(graph);
+        var input = graph.Input(InputName, OnnxDataType.Float, "batch", config.Model.InputChannels, "height", "width");
+        var features = emit.Backbone(backbone, input, "backbone");
+        var levels = emit.Decoder(model.decoder, features, "decoder");
+        var locParts = levels.Select((level, k) => emit.HeadLevel(model.loc[k], level, 4, $"loc.{k}")).ToList();
+        var confParts = levels.Select((level, k) => emit.HeadLevel(model.conf[k], level, config.Model.NumClasses, $"conf.{k}")).ToList();
+        graph.Node("Identity", LocName, [graph.Node("Concat", "loc.cat", locParts, OnnxAttribute.Int("axis", 1))]);
+        graph.Node("Identity", ConfName, [graph.Node("Concat", "conf.cat", confParts, OnnxAttribute.Int("axis", 1))]);
+        var sizes = levels.Select((level, k) => graph.Node("Shape", $"size.{k}", [level], OnnxAttribute.Int("start", 2), OnnxAttribute.Int("end", 4))).ToList();
+        var flat = graph.Node("Concat", "sizes", sizes, OnnxAttribute.Int("axis", 0));
+        graph.Node("Reshape", FeatureSizesName, [flat, graph.Initializer("sizes.shape", levels.Count, 2)]);
+        graph.Output(LocName, OnnxDataType.Float, "batch", "priors", 4);
+        graph.Output(ConfName, OnnxDataType.Float, "batch", "priors", config.Model.NumClasses);
+        graph.Output(FeatureSizesName, OnnxDataType.Int64, levels.Count, 2);
+        var metadata = new Dictionary<string, string> { [ConfigMetadataKey] = JsonSerializer.Serialize(config, ModelConfig.JsonOptions) };
+        return graph.ToModel(Opset, "DigitOcr", metadata);
+    }
+
+    /// <summary>Writes the ONNX model to <paramref name="path"/> (its folder must exist).</summary>
+    public static void Save(SsdDetector model, ModelConfig config, string path) => File.WriteAllBytes(path, Export(model, config));
+
+    /// <summary>One method per module, each mirroring that module's <c>forward</c>; names are state-dict prefixes.</summary>
+    private sealed class Emitter(OnnxGraph graph)
+    {
+        public IReadOnlyList<string> Backbone(ResNet18Backbone backbone, string x, string name)
+        {
+            var stem = Relu(BatchNorm(backbone.bn1, Conv(backbone.conv1, x, $"{name}.conv1"), $"{name}.bn1"));
+            var pool = backbone.MaxPool;
+            var pooled = graph.Node("MaxPool", $"{name}.maxpool", [stem],
+                OnnxAttribute.Ints("kernel_shape", pool.KernelSize.Height, pool.KernelSize.Width),
+                OnnxAttribute.Ints("strides", pool.Stride.Height, pool.Stride.Width),
+                OnnxAttribute.Ints("pads", pool.Padding.Height, pool.Padding.Width, pool.Padding.Height, pool.Padding.Width),
+                OnnxAttribute.Int("ceil_mode", pool.CeilMode ? 1 : 0));
+            var outputs = new List<string>();
+            var current = pooled;
+            Sequential[] stages = [backbone.layer1, backbone.layer2, backbone.layer3, backbone.layer4];
+            for (var s = 0; s < stages.Length; s++)
+            {
+                for (var b = 0; b < stages[s].Count; b++)
+                {
+                    current = Basic((BasicBlock)stages[s][b], current, $"{name}.layer{s + 1}.{b}");
+                }
+
+                outputs.Add(current);
+            }
+
+            return outputs;
+        }
+
+        public IReadOnlyList<string> Decoder(FeaturePyramid decoder, IReadOnlyList<string> features, string name)
+        {
+            var outputs = new List<string> { Bottleneck((Bottleneck)decoder.center[0], features[3], $"{name}.center.0") };
+            for (var i = 0; i < decoder.blocks.Count; i++)
+            {
+                outputs.Add(DecoderStep(decoder.blocks[i], outputs[^1], features[2 - i], $"{name}.blocks.{i}"));
+            }
+
+            return outputs;
+        }
+
+        /// <summary>A head convolution, then NCHW -> [B, H * W * A, n] (the permute + view of <see cref="SsdDetector"/>).</summary>
+        public string HeadLevel(Conv2d conv, string level, int n, string name)
+        {
+            var map = Conv(conv, level, name);
+            var nhwc = graph.Node("Transpose", $"{name}.permute", [map], OnnxAttribute.Ints("perm", 0, 2, 3, 1));
+            return graph.Node("Reshape", $"{name}.view", [nhwc, graph.Initializer($"{name}.view.shape", 0, -1, n)]);
+        }
+
+        private string Basic(BasicBlock block, string x, string name)
+        {
+            var a = Relu(BatchNorm(block.bn1, Conv(block.conv1, x, $"{name}.conv1"), $"{name}.bn1"));
+            var b = BatchNorm(block.bn2, Conv(block.conv2, a, $"{name}.conv2"), $"{name}.bn2");
+            var identity = block.downsample is { } down
+                ? BatchNorm((BatchNorm2d)down[1], Conv((Conv2d)down[0], x, $"{name}.downsample.0"), $"{name}.downsample.1")
+                : x;
+            return Relu(graph.Node("Add", $"{name}.add", [b, identity]));
+        }
+
+        private string Bottleneck(Bottleneck block, string x, string name)
+        {
+            var a = Relu(BatchNorm(block.bn1, Conv(block.conv1, x, $"{name}.conv1"), $"{name}.bn1"));
+            var b = Relu(BatchNorm(block.bn2, Conv(block.conv2, a, $"{name}.conv2"), $"{name}.bn2"));
+            var c = BatchNorm(block.bn3, Conv(block.conv3, b, $"{name}.conv3"), $"{name}.bn3");
+            var identity = block.downsample is { } down ? Conv(down, x, $"{name}.downsample") : x;
+            return Relu(graph.Node("Add", $"{name}.add", [c, identity]));
+        }
+
+        /// <summary><see cref="DecoderBlock.forward"/>: bilinear (align_corners) resize of the coarser map to the skip's size.</summary>
+        private string DecoderStep(DecoderBlock block, string lower, string skip, string name)
+        {
+            var batchAndChannels = graph.Node("Shape", $"{name}.lower.shape", [lower], OnnxAttribute.Int("end", 2));
+            var skipSize = graph.Node("Shape", $"{name}.skip.shape", [skip], OnnxAttribute.Int("start", 2));
+            var size = graph.Node("Concat", $"{name}.size", [batchAndChannels, skipSize], OnnxAttribute.Int("axis", 0));
+            var up = graph.Node("Resize", $"{name}.upsample", [lower, string.Empty, string.Empty, size],
+                OnnxAttribute.String("mode", "linear"),
+                OnnxAttribute.String("coordinate_transformation_mode", "align_corners"));
+            var x = Bottleneck(block.block1, up, $"{name}.block1");
+            var merged = graph.Node("Add", $"{name}.merge", [x, skip]);
+            return Bottleneck(block.block2, merged, $"{name}.block2");
+        }
+
+        private string Conv(Conv2d conv, string x, string name)
+        {
+            List<string> inputs = [x, graph.Initializer($"{name}.weight", conv.weight)];
+            if (conv.bias is { } bias)
+            {
+                inputs.Add(graph.Initializer($"{name}.bias", bias));
+            }
+
+            return graph.Node("Conv", name, inputs,
+                OnnxAttribute.Ints("kernel_shape", conv.KernelSize, conv.KernelSize),
+                OnnxAttribute.Ints("strides", conv.Stride.Height, conv.Stride.Width),
+                OnnxAttribute.Ints("pads", conv.Padding.Height, conv.Padding.Width, conv.Padding.Height, conv.Padding.Width),
+                OnnxAttribute.Ints("dilations", conv.Dilation.Height, conv.Dilation.Width),
+                OnnxAttribute.Int("group", conv.Groups));
+        }
+
+        /// <summary>A batch norm folded into its convolution (<see cref="BatchNormFolding"/>) is already in that convolution's weights and bias: no node.</summary>
+        private string BatchNorm(BatchNorm2d bn, string x, string name) => bn.IsFolded
+            ? x
+            : graph.Node("BatchNormalization", name,
+                [x, graph.Initializer($"{name}.weight", bn.weight), graph.Initializer($"{name}.bias", bn.bias),
+                 graph.Initializer($"{name}.running_mean", bn.running_mean), graph.Initializer($"{name}.running_var", bn.running_var)],
+                OnnxAttribute.Float("epsilon", (float)bn.Eps));
+
+        private string Relu(string x) => graph.Node("Relu", x + ".relu", [x]);
+    }
+}

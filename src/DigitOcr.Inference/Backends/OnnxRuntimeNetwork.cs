@@ -1,0 +1,69 @@
+using DigitOcr.Config;
+using DigitOcr.Model;
+using DigitOcr.Onnx;
+using DigitOcr.Torch;
+using Microsoft.ML.OnnxRuntime;
+
+namespace DigitOcr.Inference.Backends;
+
+/// <summary>
+/// The network on ONNX Runtime's CPU engine, from the ONNX model <see cref="DetectorOnnxExporter"/> writes. Inputs and
+/// outputs cross between libtorch and ONNX Runtime by one copy each. ONNX Runtime runs its own thread pool, not
+/// OpenMP: its intra-op threads are set to the count asked for, and they sleep when idle
+/// (<c>session.intra_op.allow_spinning = 0</c>) so that a busy machine is not made busier. A session runs
+/// concurrent calls safely.
+/// </summary>
+internal sealed class OnnxRuntimeNetwork : IDetectorNetwork
+{
+    private static readonly string[] OutputNames = [DetectorOnnxExporter.LocName, DetectorOnnxExporter.ConfName, DetectorOnnxExporter.FeatureSizesName];
+
+    private readonly InferenceSession session;
+    private readonly RunOptions runOptions = new();
+
+    private OnnxRuntimeNetwork(InferenceSession session) => this.session = session;
+
+    /// <summary>A session of <paramref name="model"/>'s weights (copied: the model may be disposed afterwards).</summary>
+    public static OnnxRuntimeNetwork Create(SsdDetector model, ModelConfig config, int threads)
+    {
+        model.eval();
+        return FromBytes(DetectorOnnxExporter.Export(model, config), threads);
+    }
+
+    /// <summary>A session of an exported ONNX model.</summary>
+    public static OnnxRuntimeNetwork FromBytes(byte[] onnx, int threads)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        using var options = new SessionOptions
+        {
+            IntraOpNumThreads = threads,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        };
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        options.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
+        return new OnnxRuntimeNetwork(new InferenceSession(onnx, options));
+    }
+
+    public SsdOutput Forward(Tensor input)
+    {
+        using var scope = torch.NewDisposeScope();
+        var values = input.to(ScalarType.Float32).cpu().contiguous().data<float>();
+        using var image = OrtValue.CreateTensorValueFromMemory(values, input.shape);
+        using var results = session.Run(runOptions, [DetectorOnnxExporter.InputName], [image], OutputNames);
+        var loc = ToTensor(results[0]);
+        var conf = ToTensor(results[1]);
+        var sizes = results[2].GetTensorDataAsSpan<long>().ToArray();
+        var featureSizes = Enumerable.Range(0, sizes.Length / 2).Select(k => ((int)sizes[2 * k], (int)sizes[(2 * k) + 1])).ToList();
+        return new SsdOutput(loc.MoveToOuterDisposeScope(), conf.MoveToOuterDisposeScope(), featureSizes);
+    }
+
+    public void Dispose()
+    {
+        session.Dispose();
+        runOptions.Dispose();
+    }
+
+    private static Tensor ToTensor(OrtValue value) =>
+        torch.tensor(value.GetTensorDataAsSpan<float>(), value.GetTensorTypeAndShape().Shape);
+}
