@@ -85,11 +85,25 @@ public sealed class CliSession : IDisposable
         }
     }
 
-    /// <summary>Ctrl-C: SIGINT to the process, as a terminal sends it.</summary>
+    /// <summary>
+    /// Ctrl-C: SIGINT to the process, as a terminal sends it. When the tests themselves run with SIGINT ignored (a
+    /// shell starts background jobs so), the process inherited that and rightly keeps ignoring it; then SIGTERM, the
+    /// stop a service manager sends, which the tools handle the same way.
+    /// </summary>
     public void Interrupt()
     {
-        using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var signal = SigIntIgnored() ? "-TERM" : "-INT";
+        using var kill = Process.Start("kill", [signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
+    }
+
+    /// <summary>True when this process ignores SIGINT (bit 2 of <c>SigIgn</c> in /proc/self/status).</summary>
+    private static bool SigIntIgnored()
+    {
+        var line = File.Exists("/proc/self/status")
+            ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal))
+            : null;
+        return line is not null && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & (1UL << 1)) != 0;
     }
 
     /// <summary>Waits for the process to end and returns its exit code.</summary>
