@@ -19,7 +19,7 @@ namespace DigitOcr.Training;
 /// cancellation) and <c>best.pt</c> (best validation mAP of the first validation set), and resumes from
 /// <c>last.pt</c> exactly where it stopped. A non-finite loss stops the run, keeping the last good checkpoint.
 /// </summary>
-public sealed class Trainer(TrainingConfig config, string outputDirectory, IBatchSource data, IReadOnlyList<ValidationSet> validation)
+public sealed class Trainer(TrainingConfig config, string outputDirectory, IBatchSource data, IReadOnlyList<IValidationSet> validation)
 {
     public const string LastFile = "last.pt";
     public const string BestFile = "best.pt";
@@ -29,6 +29,12 @@ public sealed class Trainer(TrainingConfig config, string outputDirectory, IBatc
     public event Action<StepReport>? StepCompleted;
 
     public event Action<EpochReport>? EpochCompleted;
+
+    /// <summary>
+    /// Before the first step of a run that starts from a model file's weights (not a resumed one): the validation sets'
+    /// figures for those weights, the baseline a fine-tune is measured against.
+    /// </summary>
+    public event Action<IReadOnlyList<ValidationResult>>? InitialWeightsValidated;
 
     public string LastPath => Path.Combine(outputDirectory, LastFile);
 
@@ -93,6 +99,10 @@ public sealed class Trainer(TrainingConfig config, string outputDirectory, IBatc
         var matcher = new SsdMatcher(config.Matcher, coder);
         var loss = new MultiBoxLoss(config.Loss);
         var postprocessor = new DetectionPostprocessor(config.Postprocess, coder);
+        if (!resume && initialWeights is not null && validation.Count > 0 && InitialWeightsValidated is { } baseline)
+        {
+            baseline(validation.Select(v => v.Evaluate(model, priors, postprocessor)).ToList());
+        }
         var plan = new LearningRatePlan(options, data.BatchesPerEpoch);
         BatchTargetEncoder encodeTargets = (truths, height, width) => matcher.Match(truths, priors, height, width);
 

@@ -44,6 +44,13 @@ public sealed record TrainingOptions
     /// <summary>Steps of linear warm-up from zero to the peak rate (0: none).</summary>
     public int WarmupSteps { get; init; }
 
+    /// <summary>
+    /// A model file whose weights the run starts from instead of random ones (a checkpoint, an exported model or a
+    /// PyTorch state dict of this architecture; a relative path is taken from the current folder); <c>--init</c>
+    /// overrides it; null: random initialisation. A resumed run continues from its checkpoint instead.
+    /// </summary>
+    public string? Init { get; init; }
+
     /// <summary>Seeds the weights, the data order and augmentation.</summary>
     public int Seed { get; init; } = 1;
 

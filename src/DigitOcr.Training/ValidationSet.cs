@@ -21,7 +21,7 @@ public sealed record ValidationResult(string Name, AveragePrecisionResult Tight,
 /// A fixed validation set (built once from MNIST test digits) and its evaluation: the model in eval mode detects
 /// every image, and PASCAL VOC AP at IoU 0.5 is computed per digit.
 /// </summary>
-public sealed class ValidationSet(string name, IReadOnlyList<ValidationImage> images)
+public sealed class ValidationSet(string name, IReadOnlyList<ValidationImage> images) : IValidationSet
 {
     public string Name { get; } = name;
 
