@@ -140,8 +140,9 @@ class Page:
         self.printed = np.zeros((self.height, self.width))
         self.hand = np.zeros((self.height, self.width))
         self.ink = np.array(INKS[rng.choice(list(INKS))], dtype=np.float64)
-        # Pen width: erode for a fine liner, dilate for a marker; more steps for larger writing.
-        self.pen = int(rng.choice([-1, 0, 0, 1, 2, 3])) * max(1, self.h // 28)
+        # Pen width: erode for a fine liner, dilate for a marker; more steps for larger writing, never so many that
+        # a digit becomes a blob (at most one step per 12 px of height).
+        self.pen = min(int(rng.choice([-1, 0, 0, 1, 2, 3])) * max(1, self.h // 28), max(1, self.h // 12))
         self.slant = rng.uniform(-0.25, 0.25)
         self.boxes = []
 
@@ -203,8 +204,9 @@ class Page:
             out[row, shift:shift + width] = g[row]
         return out
 
-    def write(self, text, x, baseline, height=None, gap=None, max_x=None):
-        """Writes `text` (digits, '.' and '-' drawn as marks) from x on `baseline`; returns the x after it, or None if it does not fit."""
+    def write(self, text, x, baseline, height=None, gap=None, max_x=None, right=None):
+        """Writes `text` (digits, '.' and '-' drawn as marks) from x on `baseline` (or ending at `right`); returns the
+        x after it, or None if it does not fit."""
         height = height or self.h
         gap = self.rng.uniform(0.06, 0.3) * height if gap is None else gap
         max_x = self.width if max_x is None else max_x
@@ -219,7 +221,11 @@ class Page:
             else:
                 planned.append((c, None, int(round(cursor)), int(baseline)))
                 cursor += 0.35 * height
-        if cursor > max_x or baseline > self.height or min(p[3] for p in planned) < 0:
+        if right is not None:
+            shift = int(round(right - cursor))
+            planned = [(d, g, gx + shift, top) for d, g, gx, top in planned]
+            cursor += shift
+        if cursor > max_x or planned[0][2] < 0 or baseline > self.height or min(p[3] for p in planned) < 0:
             return None
         for digit, g, gx, top in planned:
             if g is None:
@@ -285,7 +291,9 @@ def layout_table(page):
         page.words(x0 + 6, y + int(0.65 * row), int(rng.uniform(0.4, 0.85) * (x1 - x0 - 12)), max(4, h // 3))
         baseline = y + int(0.5 * row + 0.45 * h)
         phone = page.number(10, pick(rng, [None, (3, 3, 4)]))
-        page.write(phone, x1 + int(0.08 * h), baseline, max_x=x2 - 2)
+        # Ten digits must fit the column: people write smaller when the box is narrow.
+        phone_h = max(10, min(h, int((x2 - x1) / 11)))
+        page.write(phone, x1 + int(0.08 * h), baseline, height=phone_h, max_x=x2 - 2)
         page.write(page.number(int(rng.integers(1, 4))), x2 + int(0.3 * h), baseline, max_x=x3 - 2)
         y += row
         page.hline(x0, x3, y, thickness=1 + int(rng.integers(0, 2)))
@@ -312,8 +320,7 @@ def layout_receipt(page):
     while y + 3 * h < page.height:
         page.words(sx + pad, y, int(strip_w * rng.uniform(0.25, 0.45)), max(4, h // 3))
         amount = f"{int(rng.integers(1, 100))}.{int(rng.integers(0, 100)):02d}"
-        width_guess = len(amount) * 0.7 * h
-        page.write(amount, sx + strip_w - pad - width_guess, y, max_x=sx + strip_w - 2)
+        page.write(amount, sx + strip_w // 2, y, max_x=sx + strip_w - 2, right=sx + strip_w - pad)
         y += int(h * rng.uniform(1.5, 1.9))
     page.hline(sx + pad, sx + strip_w - pad, y - h, dashed=True)
     if y + 2 * h < page.height:
@@ -399,6 +406,12 @@ def main():
         layout = layouts[int(rng.integers(0, len(layouts)))]
         page = Page(rng, size, heights, images, by_digit)
         DRAW[layout](page)
+        # A layout that found no room (a small page, large writing) still gets a number: every page has digits.
+        for _ in range(20):
+            if page.boxes:
+                break
+            x, y = int(rng.uniform(0.02, 0.5) * page.width), int(rng.uniform(0.2, 0.95) * page.height)
+            page.write(page.number(int(rng.integers(3, 7))), x, y)
         name = f"page-{i + 1:04d}.png"
         with open(os.path.join(args.output, name), "wb") as f:
             f.write(png(page.render()))
@@ -408,6 +421,8 @@ def main():
         with open(os.path.join(args.output, "annotations.csv"), "w", encoding="utf-8") as f:
             f.write("image,x1,y1,x2,y2,digit\n")
             for name, boxes, _ in pages:
+                if not boxes:
+                    f.write(f"{name},,,,,\n")  # an image without digits is listed too
                 for d, x1, y1, x2, y2 in boxes:
                     f.write(f"{name},{x1},{y1},{x2},{y2},{d}\n")
     if "coco" in formats:

@@ -8,6 +8,7 @@ using DigitOcr.Model;
 using DigitOcr.Postprocess;
 using DigitOcr.Priors;
 using DigitOcr.Torch;
+using DigitOcr.Torch.Modules;
 using DigitOcr.Torch.Optim;
 using DigitOcr.Torch.Serialization;
 
@@ -106,10 +107,11 @@ public sealed class Trainer(TrainingConfig config, string outputDirectory, IBatc
         var plan = new LearningRatePlan(options, data.BatchesPerEpoch);
         BatchTargetEncoder encodeTargets = (truths, height, width) => matcher.Match(truths, priors, height, width);
 
-        model.train();
         var lastSave = Stopwatch.StartNew();
         for (var epoch = progress.Epoch; epoch < options.Epochs; epoch++)
         {
+            // Validation put the model in evaluation mode and back; training mode is set here, each epoch.
+            EnterTraining(model, options.FreezeBatchNorm);
             var epochClock = Stopwatch.StartNew();
             var (sumLoc, sumConf, batches, images) = (0.0, 0.0, 0, 0);
             var waited = TimeSpan.Zero;
@@ -185,6 +187,22 @@ public sealed class Trainer(TrainingConfig config, string outputDirectory, IBatc
         }
 
         return new TrainingResult(TrainingOutcome.Completed, progress, LastPath, BestPath);
+    }
+
+    /// <summary>Training mode, with batch norm layers left in evaluation mode when they are frozen.</summary>
+    private static void EnterTraining(SsdDetector model, bool freezeBatchNorm)
+    {
+        model.train();
+        if (freezeBatchNorm)
+        {
+            foreach (var (_, module) in model.named_modules())
+            {
+                if (module is BatchNorm2d norm)
+                {
+                    norm.eval();
+                }
+            }
+        }
     }
 
     private static void LoadInitialWeights(SsdDetector model, ModelConfig architecture, string path)

@@ -34,7 +34,9 @@ public static class TrainingData
         var source = SampleSources.Create(options, DataSplit.Train);
         if (user is not null && options.UserFraction > 0)
         {
-            var annotated = new AnnotatedSampleSource(user.Train, options.User, options.Pages.Crop, options.Seed);
+            // The user's crops come in the synthetic source's groups (4 crops per page, 1 reference canvas), at its size.
+            var crop = options.Pages.Crop with { Width = source.Width, Height = source.Height, CropsPerPage = source.GroupSize };
+            var annotated = new AnnotatedSampleSource(user.Train, options.User, crop, options.Seed);
             source = new MixedSampleSource(source, annotated, options.UserFraction, options.Seed);
         }
 
@@ -70,7 +72,7 @@ public static class TrainingData
     public static AnnotatedValidationSet? CreateUserValidationSet(TrainingConfig config, AnnotatedSplit user) =>
         user.HeldOut.Count == 0
             ? null
-            : new AnnotatedValidationSet(UserSetName, user.HeldOut, config.Priors, config.Data.User.ValidationMaxSide);
+            : new AnnotatedValidationSet(UserSetName, user.HeldOut, config);
 
     /// <summary>The name of the user's held-out set in logs and <c>metrics.csv</c>.</summary>
     public const string UserSetName = "user";

@@ -51,6 +51,14 @@ public sealed record TrainingOptions
     /// </summary>
     public string? Init { get; init; }
 
+    /// <summary>
+    /// Batch norm layers keep the running statistics they were trained with (they run as in evaluation) while the
+    /// rest trains; their scale and shift still learn. For fine-tuning, as detectron2 freezes batch norm: small batches
+    /// of new images give batch statistics unlike the ones the weights learned with, which upsets a trained model
+    /// before it has learned anything.
+    /// </summary>
+    public bool FreezeBatchNorm { get; init; }
+
     /// <summary>Seeds the weights, the data order and augmentation.</summary>
     public int Seed { get; init; } = 1;
 

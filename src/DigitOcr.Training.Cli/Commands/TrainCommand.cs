@@ -234,6 +234,7 @@ internal static partial class TrainCommand
     /// <summary>Each validation set's mAP, and its numbers read exactly where it has numbers.</summary>
     private static string Figures(IReadOnlyList<ValidationResult> results) => string.Join(" | ", results.Select(v =>
         string.Create(CultureInfo.InvariantCulture, $"{v.Name} mAP {v.Tight.Mean:F4}")
+        + (v.Loss is { } l ? string.Create(CultureInfo.InvariantCulture, $" loss {l:F4}") : string.Empty)
         + (v.Patch is { } p ? string.Create(CultureInfo.InvariantCulture, $" (patch boxes {p.Mean:F4})") : string.Empty)
         + (v.Numbers is { Numbers: > 0 } n ? string.Create(CultureInfo.InvariantCulture, $", numbers read exactly {n.ReadExactly}/{n.Numbers} ({n.Rate:P1})") : string.Empty)));
 }
