@@ -31,13 +31,22 @@ public static class TrainingData
     public static IBatchSource CreateTrainingSource(TrainingConfig config, AnnotatedSplit? user = null)
     {
         var options = ForModel(config);
-        var source = SampleSources.Create(options, DataSplit.Train);
-        if (user is not null && options.UserFraction > 0)
+        ISampleSource source;
+        if (user is not null && options.UserFraction >= 1)
         {
-            // The user's crops come in the synthetic source's groups (4 crops per page, 1 reference canvas), at its size.
-            var crop = options.Pages.Crop with { Width = source.Width, Height = source.Height, CropsPerPage = source.GroupSize };
-            var annotated = new AnnotatedSampleSource(user.Train, options.User, crop, options.Seed);
-            source = new MixedSampleSource(source, annotated, options.UserFraction, options.Seed);
+            // Only the user's images: no synthetic source, so MNIST is not even loaded.
+            source = new AnnotatedSampleSource(user.Train, options.User, options.Pages.Crop, options.Seed);
+        }
+        else
+        {
+            source = SampleSources.Create(options, DataSplit.Train);
+            if (user is not null && options.UserFraction > 0)
+            {
+                // The user's crops come in the synthetic source's groups (4 crops per page, 1 reference canvas), at its size.
+                var crop = options.Pages.Crop with { Width = source.Width, Height = source.Height, CropsPerPage = source.GroupSize };
+                var annotated = new AnnotatedSampleSource(user.Train, options.User, crop, options.Seed);
+                source = new MixedSampleSource(source, annotated, options.UserFraction, options.Seed);
+            }
         }
 
         var loader = new BatchLoader(source, options.Loader);

@@ -11,13 +11,9 @@ using DigitOcr.Tests.Support;
 namespace DigitOcr.Tests.Data.Annotated;
 
 /// <summary>The user's images become crops of the model's input with their boxes carried along, mixed with synthetic pages at the configured share.</summary>
-public sealed class AnnotatedSampleSourceTests : IDisposable
+public sealed class AnnotatedSampleSourceTests(AnnotatedSampleSourceTests.Pages pages) : IClassFixture<AnnotatedSampleSourceTests.Pages>
 {
     private static readonly CropOptions Crop = new() { Width = 96, Height = 96, CropsPerPage = 4 };
-
-    private readonly TempFolder folder = new("digitocr-user-crops-");
-
-    public void Dispose() => folder.Dispose();
 
     [Fact]
     public void Crops_AtTheImagesOwnScale_CarryTheAnnotatedBoxes()
@@ -97,8 +93,7 @@ public sealed class AnnotatedSampleSourceTests : IDisposable
         IlluminationProbability = 0, ShadowProbability = 0, BlurProbability = 0, NoiseProbability = 0, JpegProbability = 0,
     };
 
-    private IReadOnlyList<AnnotatedImage> Load() =>
-        AnnotatedFolder.Load(AnnotatedPages.Generate(folder.File("pages"), count: 3, format: "csv", size: "200x150", digitHeight: "16-24")).Images;
+    private IReadOnlyList<AnnotatedImage> Load() => pages.Images;
 
     /// <summary>The offset at which every box of a crop is one of the image's boxes, or null.</summary>
     private static (float X, float Y)? WindowOf(AnnotatedImage image, IReadOnlyList<LabeledBox> crop)
@@ -113,5 +108,18 @@ public sealed class AnnotatedSampleSourceTests : IDisposable
         }
 
         return null;
+    }
+
+    /// <summary>Three generated pages, written once for the class (the generator is the slow part).</summary>
+    public sealed class Pages : IDisposable
+    {
+        private readonly TempFolder folder = new("digitocr-user-crops-");
+
+        public Pages() =>
+            Images = AnnotatedFolder.Load(AnnotatedPages.Generate(folder.File("pages"), count: 3, format: "csv", size: "200x150", digitHeight: "16-24")).Images;
+
+        public IReadOnlyList<AnnotatedImage> Images { get; }
+
+        public void Dispose() => folder.Dispose();
     }
 }
