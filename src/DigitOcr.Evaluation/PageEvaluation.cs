@@ -97,7 +97,7 @@ public static class PageEvaluation
     ];
 
     /// <summary>One page's counts at the reader's operating point (digits scoring at least its minimum digit score).</summary>
-    private static PageCounts Count(IReadOnlyList<Detection> detections, IReadOnlyList<LabeledBox> truths, IReadOnlyList<RecognizedNumber> read, NumberReader reader)
+    internal static PageCounts Count(IReadOnlyList<Detection> detections, IReadOnlyList<LabeledBox> truths, IReadOnlyList<RecognizedNumber> read, NumberReader reader)
     {
         var reported = detections.Where(d => d.Score >= reader.Options.MinDigitScore).OrderByDescending(d => d.Score).ToList();
         var open = truths.Where(t => !t.Ignored).ToList();

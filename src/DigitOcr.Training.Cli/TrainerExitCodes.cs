@@ -20,6 +20,12 @@ internal static class TrainerExitCodes
     /// <summary>A file or folder problem: missing data (MNIST), <c>--resume</c> with no checkpoint, unreadable model or checkpoint, unwritable output.</summary>
     public const int Files = 4;
 
+    /// <summary>
+    /// The <c>--data-dir</c> folder cannot be used: it holds no annotations or several formats, or its annotations are
+    /// bad (every problem is listed, each with its file and line or JSON element).
+    /// </summary>
+    public const int BadAnnotations = 5;
+
     /// <summary>Interrupted by Ctrl-C or SIGTERM after saving a checkpoint; <c>--resume</c> continues.</summary>
     public const int Interrupted = 130;
 
@@ -27,6 +33,7 @@ internal static class TrainerExitCodes
     public static int Of(Exception e) => e switch
     {
         NonFiniteLossException => Diverged,
+        DigitOcr.Data.Annotated.AnnotatedFolderException => BadAnnotations,
         OperationCanceledException => Interrupted,
         IOException or UnauthorizedAccessException or InvalidDataException => Files,
         _ => Unexpected,

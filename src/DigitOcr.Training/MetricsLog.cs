@@ -3,7 +3,7 @@ using CsvHelper;
 
 namespace DigitOcr.Training;
 
-/// <summary>One row of <c>metrics.csv</c>: an epoch's losses, speed and validation mAPs.</summary>
+/// <summary>One row of <c>metrics.csv</c>: an epoch's losses, speed and validation mAPs (and loss, for the user's held-out images).</summary>
 [CsvRecord]
 public sealed partial record MetricsRow(
     int Epoch,
@@ -16,7 +16,8 @@ public sealed partial record MetricsRow(
     double MeanAp,
     double? PatchMeanAp,
     double? NumberExactMatch,
-    bool Improved);
+    bool Improved,
+    double? ValidationLoss = null);
 
 /// <summary>Appends epoch metrics to a CSV file (header written once), one row per validation set.</summary>
 public sealed class MetricsLog(string path)
@@ -28,7 +29,7 @@ public sealed class MetricsLog(string path)
         var rows = report.Validation.Count == 0
             ? [new MetricsRow(report.Epoch + 1, report.Localization, report.Classification, report.Seconds, report.ImagesPerSecond, report.DataWaitFraction, "-", double.NaN, null, null, report.Improved)]
             : report.Validation.Select(v => new MetricsRow(report.Epoch + 1, report.Localization, report.Classification, report.Seconds,
-                report.ImagesPerSecond, report.DataWaitFraction, v.Name, v.Tight.Mean, v.Patch?.Mean, v.Numbers?.Rate, report.Improved)).ToList();
+                report.ImagesPerSecond, report.DataWaitFraction, v.Name, v.Tight.Mean, v.Patch?.Mean, v.Numbers?.Rate, report.Improved, v.Loss)).ToList();
         var exists = File.Exists(Path) && new FileInfo(Path).Length > 0;
         if (exists && File.ReadLines(Path).First() != Header)
         {

@@ -8,6 +8,7 @@ using DigitOcr.Model;
 using DigitOcr.Postprocess;
 using DigitOcr.Priors;
 using DigitOcr.Torch;
+using DigitOcr.Torch.Modules;
 using DigitOcr.Torch.Optim;
 using DigitOcr.Torch.Serialization;
 
@@ -19,7 +20,7 @@ namespace DigitOcr.Training;
 /// cancellation) and <c>best.pt</c> (best validation mAP of the first validation set), and resumes from
 /// <c>last.pt</c> exactly where it stopped. A non-finite loss stops the run, keeping the last good checkpoint.
 /// </summary>
-public sealed class Trainer(TrainingConfig config, string outputDirectory, IBatchSource data, IReadOnlyList<ValidationSet> validation)
+public sealed class Trainer(TrainingConfig config, string outputDirectory, IBatchSource data, IReadOnlyList<IValidationSet> validation)
 {
     public const string LastFile = "last.pt";
     public const string BestFile = "best.pt";
@@ -29,6 +30,12 @@ public sealed class Trainer(TrainingConfig config, string outputDirectory, IBatc
     public event Action<StepReport>? StepCompleted;
 
     public event Action<EpochReport>? EpochCompleted;
+
+    /// <summary>
+    /// Before the first step of a run that starts from a model file's weights (not a resumed one): the validation sets'
+    /// figures for those weights, the baseline a fine-tune is measured against.
+    /// </summary>
+    public event Action<IReadOnlyList<ValidationResult>>? InitialWeightsValidated;
 
     public string LastPath => Path.Combine(outputDirectory, LastFile);
 
@@ -93,13 +100,18 @@ public sealed class Trainer(TrainingConfig config, string outputDirectory, IBatc
         var matcher = new SsdMatcher(config.Matcher, coder);
         var loss = new MultiBoxLoss(config.Loss);
         var postprocessor = new DetectionPostprocessor(config.Postprocess, coder);
+        if (!resume && initialWeights is not null && validation.Count > 0 && InitialWeightsValidated is { } baseline)
+        {
+            baseline(validation.Select(v => v.Evaluate(model, priors, postprocessor)).ToList());
+        }
         var plan = new LearningRatePlan(options, data.BatchesPerEpoch);
         BatchTargetEncoder encodeTargets = (truths, height, width) => matcher.Match(truths, priors, height, width);
 
-        model.train();
         var lastSave = Stopwatch.StartNew();
         for (var epoch = progress.Epoch; epoch < options.Epochs; epoch++)
         {
+            // Validation put the model in evaluation mode and back; training mode is set here, each epoch.
+            EnterTraining(model, options.FreezeBatchNorm);
             var epochClock = Stopwatch.StartNew();
             var (sumLoc, sumConf, batches, images) = (0.0, 0.0, 0, 0);
             var waited = TimeSpan.Zero;
@@ -175,6 +187,22 @@ public sealed class Trainer(TrainingConfig config, string outputDirectory, IBatc
         }
 
         return new TrainingResult(TrainingOutcome.Completed, progress, LastPath, BestPath);
+    }
+
+    /// <summary>Training mode, with batch norm layers left in evaluation mode when they are frozen.</summary>
+    private static void EnterTraining(SsdDetector model, bool freezeBatchNorm)
+    {
+        model.train();
+        if (freezeBatchNorm)
+        {
+            foreach (var (_, module) in model.named_modules())
+            {
+                if (module is BatchNorm2d norm)
+                {
+                    norm.eval();
+                }
+            }
+        }
     }
 
     private static void LoadInitialWeights(SsdDetector model, ModelConfig architecture, string path)

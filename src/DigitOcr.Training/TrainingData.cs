@@ -1,6 +1,7 @@
 using DigitOcr.Boxes;
 using DigitOcr.Config;
 using DigitOcr.Data;
+using DigitOcr.Data.Annotated;
 using DigitOcr.Data.Loading;
 using DigitOcr.Data.Sources;
 using DigitOcr.Matching;
@@ -9,8 +10,9 @@ namespace DigitOcr.Training;
 
 /// <summary>
 /// The data of a run, from its config: the training batches (the config's preset on MNIST training digits, made at
-/// the model's input size on background threads) and the fixed validation sets (MNIST test digits): the trained
-/// preset first — its mAP picks the best checkpoint — then, optionally, the other preset.
+/// the model's input size on background threads, mixed with crops of the user's own annotated images when the config
+/// names a folder of them) and the fixed validation sets (MNIST test digits): the trained preset first — its mAP
+/// picks the best checkpoint, unless the user's held-out images come before it — then, optionally, the other preset.
 /// </summary>
 public static class TrainingData
 {
@@ -22,13 +24,67 @@ public static class TrainingData
         Loader = config.Data.Loader with { BatchSize = config.Training.BatchSize },
     };
 
-    public static IBatchSource CreateTrainingSource(TrainingConfig config)
+    /// <summary>
+    /// The training batches: the config's preset, mixed with crops of <paramref name="user"/>'s training images
+    /// (<see cref="DataOptions.UserFraction"/> of the groups) when given.
+    /// </summary>
+    public static IBatchSource CreateTrainingSource(TrainingConfig config, AnnotatedSplit? user = null)
     {
         var options = ForModel(config);
-        var loader = new BatchLoader(SampleSources.Create(options, DataSplit.Train), options.Loader);
+        ISampleSource source;
+        if (user is not null && options.UserFraction >= 1)
+        {
+            // Only the user's images: no synthetic source, so MNIST is not even loaded.
+            source = new AnnotatedSampleSource(user.Train, options.User, options.Pages.Crop, options.Seed);
+        }
+        else
+        {
+            source = SampleSources.Create(options, DataSplit.Train);
+            if (user is not null && options.UserFraction > 0)
+            {
+                // The user's crops come in the synthetic source's groups (4 crops per page, 1 reference canvas), at its size.
+                var crop = options.Pages.Crop with { Width = source.Width, Height = source.Height, CropsPerPage = source.GroupSize };
+                var annotated = new AnnotatedSampleSource(user.Train, options.User, crop, options.Seed);
+                source = new MixedSampleSource(source, annotated, options.UserFraction, options.Seed);
+            }
+        }
+
+        var loader = new BatchLoader(source, options.Loader);
         var batches = Math.Max(1, config.Training.ImagesPerEpoch / config.Training.BatchSize);
         return new LoaderBatchSource(loader, batches);
     }
+
+    /// <summary>
+    /// The config's <see cref="DataOptions.UserFolder"/>, loaded, checked and split (<see cref="DataOptions.ValidationFraction"/>,
+    /// by image, from the data seed); null without one.
+    /// </summary>
+    /// <exception cref="AnnotatedFolderException">The folder is missing, empty or ambiguous, or its annotations are bad (all listed).</exception>
+    public static (AnnotatedFolder Folder, AnnotatedSplit Split)? LoadUserData(TrainingConfig config)
+    {
+        if (config.Data.UserFolder is not { } path)
+        {
+            return null;
+        }
+
+        var folder = AnnotatedFolder.Load(path);
+        var fraction = config.Data.ValidationFraction;
+        if (fraction > 0 && folder.Images.Count < 2)
+        {
+            throw new AnnotatedFolderException(path,
+                $"the annotated folder '{path}' has {folder.Images.Count} image; holding some out for validation (data.validationFraction {fraction}) needs at least 2: annotate more, or set data.validationFraction to 0");
+        }
+
+        return (folder, AnnotatedSplit.Of(folder.Images, fraction, config.Data.Seed));
+    }
+
+    /// <summary>The held-out user images as the first validation set (it picks <c>best.pt</c>); null when none are held out.</summary>
+    public static AnnotatedValidationSet? CreateUserValidationSet(TrainingConfig config, AnnotatedSplit user) =>
+        user.HeldOut.Count == 0
+            ? null
+            : new AnnotatedValidationSet(UserSetName, user.HeldOut, config);
+
+    /// <summary>The name of the user's held-out set in logs and <c>metrics.csv</c>.</summary>
+    public const string UserSetName = "user";
 
     public static IReadOnlyList<ValidationSet> CreateValidationSets(TrainingConfig config)
     {

@@ -44,6 +44,21 @@ public sealed record TrainingOptions
     /// <summary>Steps of linear warm-up from zero to the peak rate (0: none).</summary>
     public int WarmupSteps { get; init; }
 
+    /// <summary>
+    /// A model file whose weights the run starts from instead of random ones (a checkpoint, an exported model or a
+    /// PyTorch state dict of this architecture; a relative path is taken from the current folder); <c>--init</c>
+    /// overrides it; null: random initialisation. A resumed run continues from its checkpoint instead.
+    /// </summary>
+    public string? Init { get; init; }
+
+    /// <summary>
+    /// Batch norm layers keep the running statistics they were trained with (they run as in evaluation) while the
+    /// rest trains; their scale and shift still learn. For fine-tuning, as detectron2 freezes batch norm: small batches
+    /// of new images give batch statistics unlike the ones the weights learned with, which upsets a trained model
+    /// before it has learned anything.
+    /// </summary>
+    public bool FreezeBatchNorm { get; init; }
+
     /// <summary>Seeds the weights, the data order and augmentation.</summary>
     public int Seed { get; init; } = 1;
 

@@ -12,16 +12,17 @@ namespace DigitOcr.Training;
 public sealed record ValidationImage(byte[] Pixels, int Width, int Height, IReadOnlyList<LabeledBox> Truths, IReadOnlyList<LabeledBox> PatchTruths);
 
 /// <summary>
-/// Validation figures of one set: mAP at IoU 0.5 against the tight boxes, against the patch boxes where present, and
-/// number-level exact match where the ground truth knows its written numbers (pages).
+/// Validation figures of one set: mAP at IoU 0.5 against the tight boxes, against the patch boxes where present,
+/// number-level exact match where the ground truth knows its written numbers (pages), and the training loss
+/// (localization + classification) per image where the set computes it (the user's held-out images).
 /// </summary>
-public sealed record ValidationResult(string Name, AveragePrecisionResult Tight, AveragePrecisionResult? Patch, NumberMatchResult? Numbers = null);
+public sealed record ValidationResult(string Name, AveragePrecisionResult Tight, AveragePrecisionResult? Patch, NumberMatchResult? Numbers = null, double? Loss = null);
 
 /// <summary>
 /// A fixed validation set (built once from MNIST test digits) and its evaluation: the model in eval mode detects
 /// every image, and PASCAL VOC AP at IoU 0.5 is computed per digit.
 /// </summary>
-public sealed class ValidationSet(string name, IReadOnlyList<ValidationImage> images)
+public sealed class ValidationSet(string name, IReadOnlyList<ValidationImage> images) : IValidationSet
 {
     public string Name { get; } = name;
 

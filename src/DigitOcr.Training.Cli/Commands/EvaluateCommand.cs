@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using DigitOcr.CommandLine;
+using DigitOcr.Data.Annotated;
 using DigitOcr.Evaluation;
 using DigitOcr.Inference;
 
@@ -9,7 +10,8 @@ namespace DigitOcr.Training.Cli.Commands;
 /// <summary>
 /// <c>evaluate [--preset pages|clean|hard|smallwriting] [--model FILE] [--pages N]</c>: end-to-end accuracy on whole
 /// synthetic test pages (<see cref="PageEvaluation"/>): digit recall and mAP@0.5, digits and numbers per page condition,
-/// how numbers were misread, directory accuracy and wrong persons.
+/// how numbers were misread, directory accuracy and wrong persons. <c>evaluate --data-dir DIR [--held-out X --seed N]</c>
+/// scores the same way a folder of the user's own annotated images (<see cref="AnnotatedEvaluation"/>).
 /// </summary>
 internal static class EvaluateCommand
 {
@@ -26,32 +28,80 @@ internal static class EvaluateCommand
         var nms = ValidatedOptions.Fraction("--nms", "IoU above which the weaker of two overlapping detections is dropped (default: the model's)");
         var recognizer = ValidatedOptions.ExistingFile("--recognizer", "Recognizer model file; default: the shipped recognizer, if any.", "a recognizer model file, such as models/digitocr-recognizer.pt");
         var noRecognizer = new Option<bool>("--no-recognizer") { Description = "Detector only: do not read boxes a second time." };
-        var command = new Command("evaluate", "End-to-end accuracy on whole test pages: digit recall and mAP, digits and numbers per condition, error types, directory accuracy, wrong persons.")
+        var dataDir = ValidatedOptions.ExistingFolder("--data-dir", "Score a folder of your own annotated images (annotations.csv, COCO .json or Pascal VOC .xml) instead of synthetic test pages.", "a folder of annotated images");
+        var heldOut = ValidatedOptions.Share("--held-out", "With --data-dir: score only the images a fine-tune with this data.validationFraction (and --seed as data.seed) held out; default: every image.");
+        var command = new Command("evaluate", "End-to-end accuracy on whole test pages, or on a folder of your own annotated images (--data-dir): digit recall and mAP, digits and numbers per condition, error types, directory accuracy, wrong persons.")
         {
-            preset, model, pages, distractors, seed, pyramid, maxSide, nms, recognizer, noRecognizer,
+            preset, model, pages, distractors, seed, pyramid, maxSide, nms, recognizer, noRecognizer, dataDir, heldOut,
         };
         command.SetAction(parse =>
         {
+            var detector = new DetectorOptions
+            {
+                PyramidLevels = parse.GetValue(pyramid),
+                NmsIoU = parse.GetValue(nms),
+                MaxSide = parse.GetValue(maxSide),
+                UseRecognizer = !parse.GetValue(noRecognizer),
+                RecognizerPath = parse.GetValue(recognizer) is { } r ? Path.GetFullPath(r) : null,
+            };
+            var modelPath = parse.GetValue(model) is { } m ? Path.GetFullPath(m) : null;
+            if (parse.GetValue(dataDir) is { } folder)
+            {
+                var synthetic = new Option[] { preset, pages, distractors }.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false });
+                if (synthetic is not null)
+                {
+                    throw new CommandLineException(TrainerExitCodes.Usage, $"{synthetic.Name} chooses synthetic test pages; with --data-dir the folder's images are scored: drop one of them");
+                }
+
+                try
+                {
+                    Print(AnnotatedEvaluation.Run(new AnnotatedEvaluationOptions
+                    {
+                        Folder = folder, HeldOut = parse.GetValue(heldOut) is > 0 and var h ? h : null, Seed = parse.GetValue(seed), ModelPath = modelPath, Detector = detector,
+                    }));
+                    return TrainerExitCodes.Success;
+                }
+                catch (AnnotatedFolderException e)
+                {
+                    return UserDataReport.Fail(e);
+                }
+            }
+
+            if (parse.GetResult(heldOut) is { Implicit: false })
+            {
+                throw new CommandLineException(TrainerExitCodes.Usage, "--held-out picks images of a --data-dir folder; give --data-dir too");
+            }
+
             var report = PageEvaluation.Run(new PageEvaluationOptions
             {
                 Preset = parse.GetValue(preset),
                 Pages = parse.GetValue(pages),
                 Distractors = parse.GetValue(distractors),
                 Seed = parse.GetValue(seed),
-                ModelPath = parse.GetValue(model) is { } m ? Path.GetFullPath(m) : null,
-                Detector = new DetectorOptions
-                {
-                    PyramidLevels = parse.GetValue(pyramid),
-                    NmsIoU = parse.GetValue(nms),
-                    MaxSide = parse.GetValue(maxSide),
-                    UseRecognizer = !parse.GetValue(noRecognizer),
-                    RecognizerPath = parse.GetValue(recognizer) is { } r ? Path.GetFullPath(r) : null,
-                },
+                ModelPath = modelPath,
+                Detector = detector,
             });
             Print(report);
             return 0;
         });
         return command;
+    }
+
+    private static void Print(AnnotatedEvaluationReport report)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var (digits, numbers, total, e) = (report.Digits, report.Numbers, report.Total, report.Errors);
+        var minDigitScore = new DigitOcr.Reading.NumberReaderOptions().MinDigitScore;
+        Console.WriteLine(string.Format(c, "model {0} on {1} ({2}): {3} ({4:F1} Mpixel, {5} digits)", report.Model, report.Folder, AnnotationFormats.Name(report.Format), report.Scope, report.Pixels / 1e6, digits.GroundTruths));
+        Console.WriteLine(string.Format(c, "digit recall         {0:F4}  ({1}/{2} found by their digit at IoU 0.5)", digits.Recall, digits.Found, digits.GroundTruths));
+        Console.WriteLine(string.Format(c, "digit mAP@0.5        {0:F4}  ({1})", digits.Mean, string.Join(" ", digits.PerClass.Select(kv => string.Format(c, "{0}:{1:F2}", kv.Key, kv.Value)))));
+        Console.WriteLine(string.Format(c, "digits read          recall {0:P1}, precision {1:P1} (score >= {2}, right digit at IoU 0.5)", total.Recall, total.Precision, minDigitScore));
+        Console.WriteLine(string.Format(c, "numbers read exactly {0}/{1} = {2:P1} ({3}+ digits, as the reader groups the annotated digits)", numbers.ReadExactly, numbers.Numbers, numbers.Rate, new DigitOcr.Reading.NumberReader().Options.MinDigits));
+        Console.WriteLine(string.Format(c, "time                 {0:F0} ms per image (detect + read)", report.MillisecondsPerImage));
+        Console.WriteLine(string.Format(c, "misread numbers      {0}: {1} wrong digits only, {2} missing digits, {3} extra digits, {4} both, {5} not read at all; {6} stray numbers read where none is written",
+            e.Misread, e.SubstitutionOnly, e.MissedDigit, e.ExtraDigit, e.Mixed, e.NotRead, e.StrayNumbers));
+        Console.WriteLine(string.Format(c, "digit errors         {0} substituted, {1} missed, {2} extra; most frequent: {3}",
+            e.SubstitutedDigits, e.MissedDigits, e.ExtraDigits, string.Join(", ", e.Confusions.Take(8).Select(x => $"{x.Written}->{x.Read} x{x.Count}"))));
     }
 
     private static void Print(PageEvaluationReport report)

@@ -3,6 +3,8 @@ using System.Globalization;
 using DigitOcr.CommandLine;
 using DigitOcr.Boxes;
 using DigitOcr.Data;
+using DigitOcr.Data.Annotated;
+using DigitOcr.Data.Augmentation;
 using DigitOcr.Data.Sources;
 using DigitOcr.Imaging;
 
@@ -11,7 +13,8 @@ namespace DigitOcr.Training.Cli.Commands;
 /// <summary>
 /// <c>render</c>: writes sample images of a data preset with their ground truth drawn on them, so a person can
 /// look: green boxes are digits (with their label), yellow boxes are ignored digits (cut by the border), blue boxes
-/// are the reference's patch boxes.
+/// are the reference's patch boxes. <c>--data-dir DIR</c> renders the training crops of a folder of the user's own
+/// annotated images instead (with <c>--pages</c>: the images themselves with their annotations, to check them).
 /// </summary>
 internal static class RenderCommand
 {
@@ -43,10 +46,11 @@ internal static class RenderCommand
         var columns = ValidatedOptions.Integer("--columns", "Columns of the sheet", 4, 1, MaxCount);
         var plain = new Option<bool>("--no-boxes") { Description = "Write the images without boxes." };
         var sheetOnly = new Option<bool>("--sheet-only") { Description = "Write only the sheet, not one file per render." };
+        var dataDir = ValidatedOptions.ExistingFolder("--data-dir", "Render the training crops of this folder of annotated images (with --pages: the images with their annotations).", "a folder of annotated images");
 
         var command = new Command("render", "Write sample images of a data preset with their boxes drawn (green: digit, yellow: ignored, blue: reference patch box).")
         {
-            preset, split, count, seed, epoch, first, config, output, pages, sheet, columns, plain, sheetOnly,
+            preset, split, count, seed, epoch, first, config, output, pages, sheet, columns, plain, sheetOnly, dataDir,
         };
         command.SetAction(parse =>
         {
@@ -67,7 +71,23 @@ internal static class RenderCommand
                 throw new CommandLineException(TrainerExitCodes.Usage, $"--pages needs the pages preset; got preset {options.Preset.Name()} (use --preset pages)");
             }
 
-            var source = SampleSources.Create(options, parse.GetValue(split));
+            AnnotatedFolder? annotated = null;
+            if (parse.GetValue(dataDir) is { } folderPath)
+            {
+                try
+                {
+                    annotated = AnnotatedFolder.Load(folderPath);
+                }
+                catch (AnnotatedFolderException e)
+                {
+                    return UserDataReport.Fail(e);
+                }
+            }
+
+            var source = annotated is null
+                ? SampleSources.Create(options, parse.GetValue(split))
+                : new AnnotatedSampleSource(annotated.Images, options.User, options.Pages.Crop, options.Seed);
+            var prefix = annotated is null ? source.Preset.Name() : "annotated";
             var folder = new DirectoryInfo(parse.GetValue(output) ?? DefaultFolder);
             try
             {
@@ -85,12 +105,20 @@ internal static class RenderCommand
 
                 for (long i = parse.GetValue(first); i < (long)parse.GetValue(first) + n; i++)
                 {
-                    using var sample = wholePages
-                        ? ((PageSampleSource)source).GeneratePage(parse.GetValue(epoch), i)
-                        : source.Generate(parse.GetValue(epoch), i);
+                    if (annotated is not null && wholePages && i >= annotated.Images.Count)
+                    {
+                        break;
+                    }
+
+                    using var sample = (annotated, wholePages) switch
+                    {
+                        (not null, true) => Whole(annotated.Images[(int)i]),
+                        (null, true) => ((PageSampleSource)source).GeneratePage(parse.GetValue(epoch), i),
+                        _ => source.Generate(parse.GetValue(epoch), i),
+                    };
                     var picture = parse.GetValue(plain) ? sample.Image.ToColor() : Annotate(sample);
                     renders.Add(picture);
-                    var fileName = $"{source.Preset.Name()}-{(wholePages ? "page" : "sample")}-{i:D3}.png";
+                    var fileName = $"{prefix}-{(wholePages ? "page" : "sample")}-{i:D3}.png";
                     if (!parse.GetValue(sheetOnly))
                     {
                         picture.Save(Path.Combine(folder.FullName, fileName));
@@ -116,6 +144,9 @@ internal static class RenderCommand
         });
         return command;
     }
+
+    /// <summary>An annotated image as it is, with its annotations, to check them. The caller owns it.</summary>
+    private static Sample Whole(AnnotatedImage image) => new(Image.Load(image.Path), image.Boxes, [], [TransformNames.Annotated]);
 
     /// <summary>The sample in colour with its boxes and labels drawn. The caller owns it.</summary>
     private static Image Annotate(Sample sample)

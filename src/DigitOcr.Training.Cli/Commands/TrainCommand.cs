@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using DigitOcr.CommandLine;
 using DigitOcr.Config;
+using DigitOcr.Data.Annotated;
 using DigitOcr.Data.Sources;
 using DigitOcr.Training;
 using Spectre.Console;
@@ -33,10 +34,11 @@ internal static partial class TrainCommand
         var data = new Option<DataPreset?>("--data") { Description = "Override data.preset (pages or reference)." };
         var validation = ValidatedOptions.OptionalInteger("--validation-images", "Override training.validationImages", 0, int.MaxValue);
         var precision = ValidatedOptions.OptionalChoice<TrainingPrecision>("--precision", "Override training.precision.");
-        var init = ValidatedOptions.ExistingFile("--init", "Start from this model file's weights (a checkpoint, an exported model or a PyTorch state dict) instead of random ones.", "a model file such as runs/lite/best.pt");
+        var init = ValidatedOptions.ExistingFile("--init", "Start from this model file's weights (a checkpoint, an exported model or a PyTorch state dict) instead of random ones; overrides training.init.", "a model file such as runs/lite/best.pt");
+        var dataDir = ValidatedOptions.ExistingFolder("--data-dir", "Fine-tune on this folder of your own annotated images (annotations.csv, COCO .json or Pascal VOC .xml), mixed with the preset's (data.userFraction), holding some out for validation (data.validationFraction).", "a folder of annotated images");
         var command = new Command("train", "Train a detector from a config.")
         {
-            config, output, resume, epochs, images, batch, lr, seed, threads, device, data, validation, precision, init,
+            config, output, resume, epochs, images, batch, lr, seed, threads, device, data, validation, precision, init, dataDir,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -65,12 +67,29 @@ internal static partial class TrainCommand
                     ValidationImages = parse.GetValue(validation) ?? t.ValidationImages,
                     Precision = parse.GetValue(precision) ?? t.Precision,
                 },
-                Data = d with { Preset = parse.GetValue(data) ?? d.Preset, Seed = parse.GetValue(seed) ?? d.Seed },
+                Data = d with
+                {
+                    Preset = parse.GetValue(data) ?? d.Preset,
+                    Seed = parse.GetValue(seed) ?? d.Seed,
+                    UserFolder = parse.GetValue(dataDir) is { } dir ? Path.GetFullPath(dir) : d.UserFolder,
+                },
             });
             var folder = parse.GetValue(output) ?? Path.Combine("runs", merged.Name);
-            return Task.FromResult(Run(merged, folder, parse.GetValue(resume), parse.GetValue(init), cancellation));
+            return Task.FromResult(Run(merged, folder, parse.GetValue(resume), parse.GetValue(init) ?? ConfiguredInit(merged), cancellation));
         });
         return command;
+    }
+
+    /// <summary>The config's <c>training.init</c>, which must exist (a relative path is taken from the current folder).</summary>
+    private static string? ConfiguredInit(TrainingConfig config)
+    {
+        if (config.Training.Init is not { } path || File.Exists(path))
+        {
+            return config.Training.Init;
+        }
+
+        throw new CommandLineException(TrainerExitCodes.Usage,
+            $"--config: training.init names the model file '{path}', which does not exist (relative paths are taken from {Directory.GetCurrentDirectory()}); run from the repository root or give --init FILE");
     }
 
     [GeneratedRegex(@"^cuda:\d+$", RegexOptions.IgnoreCase)]
@@ -127,14 +146,29 @@ internal static partial class TrainCommand
         });
         try
         {
+            // The user's folder is checked before anything is written: a bad one leaves no run behind.
+            var user = TrainingData.LoadUserData(config);
             PrepareOutput(config, folder, resume);
-            Console.WriteLine($"training {config.Name}: {config.Data.Preset.Name()} data, {config.Training.Epochs} epochs x {config.Training.ImagesPerEpoch:N0} images, batch {config.Training.BatchSize}, {config.Training.Optimizer} lr {config.Training.LearningRate:G3}, {TrainingPrecisions.Describe(TrainingPrecisions.AutocastType(config.Training.Precision, Torch.Device.Parse(config.Training.Device).Type))}, output {folder}");
+            Console.WriteLine($"training {config.Name}: {config.Data.Preset.Name()} data, {config.Training.Epochs} epochs x {config.Training.ImagesPerEpoch:N0} images, batch {config.Training.BatchSize}, {config.Training.Optimizer} lr {config.Training.LearningRate:G3}, {TrainingPrecisions.Describe(TrainingPrecisions.AutocastType(config.Training.Precision, Torch.Device.Parse(config.Training.Device).Type))}, {(init is null ? "random weights" : $"from {init}")}, output {folder}");
+            if (user is var (userFolder, split))
+            {
+                UserDataReport.Describe(userFolder, split, string.Create(CultureInfo.InvariantCulture,
+                    $"{config.Data.UserFraction:P0} of training crops from them (data.userFraction), the held-out ones validated first (they pick best.pt)"));
+            }
+
             Console.WriteLine($"process {Environment.ProcessId}: Ctrl-C or `kill {Environment.ProcessId}` saves a checkpoint and stops; --resume continues");
-            using var source = TrainingData.CreateTrainingSource(config);
-            var validation = TrainingData.CreateValidationSets(config);
+            using var source = TrainingData.CreateTrainingSource(config, user?.Split);
+            var presets = TrainingData.CreateValidationSets(config);
+            var validation = new List<IValidationSet>();
+            if (user is { Split: var held } && TrainingData.CreateUserValidationSet(config, held) is { } userSet)
+            {
+                validation.Add(userSet);
+            }
+
+            validation.AddRange(presets);
             var trainer = new Trainer(config, folder, source, validation);
             var metrics = new MetricsLog(Path.Combine(folder, "metrics.csv"));
-            var samples = new SamplePredictionWriter(Path.Combine(folder, "samples"), validation);
+            var samples = new SamplePredictionWriter(Path.Combine(folder, "samples"), presets);
             trainer.EpochCompleted += metrics.Append;
             TrainingResult result;
             if (AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
@@ -143,6 +177,7 @@ internal static partial class TrainCommand
             }
             else
             {
+                trainer.InitialWeightsValidated += results => Console.WriteLine($"before training: {Figures(results)}");
                 trainer.EpochCompleted += report => Console.WriteLine(Summary(report));
                 trainer.EpochCompleted += report => samples.Write(report.Epoch, trainer.LastPath);
                 result = trainer.Run(resume, interrupt.Token, init);
@@ -155,6 +190,10 @@ internal static partial class TrainCommand
         {
             Console.Error.WriteLine(e.Message);
             return TrainerExitCodes.Diverged;
+        }
+        catch (AnnotatedFolderException e)
+        {
+            return UserDataReport.Fail(e);
         }
         finally
         {
@@ -178,6 +217,7 @@ internal static partial class TrainCommand
                     task.Description = string.Create(CultureInfo.InvariantCulture,
                         $"epoch {step.Epoch + 1} [{step.Batch}/{step.BatchesPerEpoch}] loc {step.Localization:F3} conf {step.Classification:F3} lr {step.LearningRate:G3} {step.ImagesPerSecond:F1} img/s");
                 };
+                trainer.InitialWeightsValidated += results => AnsiConsole.MarkupLine(Markup.Escape($"before training: {Figures(results)}"));
                 trainer.EpochCompleted += report =>
                 {
                     AnsiConsole.MarkupLine(Markup.Escape(Summary(report)));
@@ -189,5 +229,12 @@ internal static partial class TrainCommand
     }
 
     private static string Summary(EpochReport r) => string.Create(CultureInfo.InvariantCulture,
-        $"epoch {r.Epoch + 1}: loc {r.Localization:F4} conf {r.Classification:F4} | {string.Join(" | ", r.Validation.Select(v => $"{v.Name} mAP {v.Tight.Mean:F4}" + (v.Patch is { } p ? $" (patch boxes {p.Mean:F4})" : string.Empty) + (v.Numbers is { Numbers: > 0 } n ? $", numbers read exactly {n.ReadExactly}/{n.Numbers} ({n.Rate:P1})" : string.Empty)))} | {r.Seconds:F0} s, {r.ImagesPerSecond:F1} img/s, data wait {r.DataWaitFraction:P1}{(r.Improved ? " | best so far" : string.Empty)}");
+        $"epoch {r.Epoch + 1}: loc {r.Localization:F4} conf {r.Classification:F4} | {Figures(r.Validation)} | {r.Seconds:F0} s, {r.ImagesPerSecond:F1} img/s, data wait {r.DataWaitFraction:P1}{(r.Improved ? " | best so far" : string.Empty)}");
+
+    /// <summary>Each validation set's mAP, and its numbers read exactly where it has numbers.</summary>
+    private static string Figures(IReadOnlyList<ValidationResult> results) => string.Join(" | ", results.Select(v =>
+        string.Create(CultureInfo.InvariantCulture, $"{v.Name} mAP {v.Tight.Mean:F4}")
+        + (v.Loss is { } l ? string.Create(CultureInfo.InvariantCulture, $" loss {l:F4}") : string.Empty)
+        + (v.Patch is { } p ? string.Create(CultureInfo.InvariantCulture, $" (patch boxes {p.Mean:F4})") : string.Empty)
+        + (v.Numbers is { Numbers: > 0 } n ? string.Create(CultureInfo.InvariantCulture, $", numbers read exactly {n.ReadExactly}/{n.Numbers} ({n.Rate:P1})") : string.Empty)));
 }

@@ -60,6 +60,23 @@ internal static class ValidatedOptions
         },
     };
 
+    /// <summary>An optional share: a finite number from 0 up to, but not including, 1 (a part that leaves something over).</summary>
+    public static Option<double?> Share(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var text = Token(result);
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value is < 0 or >= 1)
+            {
+                result.AddError($"{name} must be a number from 0 up to (not including) 1; got '{text}'.");
+                return null;
+            }
+
+            return value;
+        },
+    };
+
     /// <summary>An optional finite number greater than 0.</summary>
     public static Option<double?> PositiveNumber(string name, string description) => new(name)
     {

@@ -10,6 +10,7 @@ public class TrainingConfigTests
     [Theory]
     [InlineData("resnet18-ssd")]
     [InlineData("lite")]
+    [InlineData("finetune")]
     public void ShippedConfigs_LoadAndValidate(string name)
     {
         var config = TestConfigs.Load(name);

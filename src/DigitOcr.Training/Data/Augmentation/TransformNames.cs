@@ -14,6 +14,9 @@ public static class TransformNames
     public const string Affine = "affine";
     public const string Perspective = "perspective";
     public const string Render = "render";
+
+    /// <summary>The sample is a crop of one of the user's own annotated images, not a synthetic one.</summary>
+    public const string Annotated = "annotated";
     public const string Paper = "paper";
     public const string Illumination = "illumination";
     public const string Shadow = "shadow";

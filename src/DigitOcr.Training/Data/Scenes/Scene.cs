@@ -179,7 +179,7 @@ public sealed class Scene : IDisposable
     /// <summary>
     /// The ground truth as it stands: for each digit with ink inside the picture, the tight box of that visible
     /// ink, <see cref="LabeledBox.Ignored"/> when less than <paramref name="keepVisibleFraction"/> of its ink is
-    /// inside; and the patch boxes (clipped) of digits that have one.
+    /// inside (or when the digit is <see cref="SceneDigit.Ignored"/>); and the patch boxes (clipped) of digits that have one.
     /// </summary>
     public (IReadOnlyList<LabeledBox> Boxes, IReadOnlyList<LabeledBox> PatchBoxes) GroundTruth(double keepVisibleFraction)
     {
@@ -192,7 +192,7 @@ public sealed class Scene : IDisposable
             var (visible, bounds) = d.Ink.InkWithin(Bounds);
             if (visible > 0)
             {
-                var ignored = visible < keepVisibleFraction * d.Ink.InkCount;
+                var ignored = d.Ignored || visible < keepVisibleFraction * d.Ink.InkCount;
                 boxes.Add(new LabeledBox(bounds.ToBox(), d.Digit, ignored, d.Number));
             }
 

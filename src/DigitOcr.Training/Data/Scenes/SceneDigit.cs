@@ -8,4 +8,8 @@ namespace DigitOcr.Data.Scenes;
 /// as scaled and moved), in pixel-edge coordinates; null when the preset has no patch box.
 /// </param>
 /// <param name="Number">Which written number of the page the digit belongs to (its digits in writing order); -1: none.</param>
-public sealed record SceneDigit(int Digit, InkMask Ink, Quad? Patch = null, int Number = -1);
+/// <param name="Ignored">
+/// Always <see cref="Boxes.LabeledBox.Ignored"/>, however visible: a box its annotator marked as one to ignore (VOC's
+/// <c>difficult</c>, COCO's <c>iscrowd</c>).
+/// </param>
+public sealed record SceneDigit(int Digit, InkMask Ink, Quad? Patch = null, int Number = -1, bool Ignored = false);

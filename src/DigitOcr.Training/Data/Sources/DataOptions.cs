@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DigitOcr.Config;
+using DigitOcr.Data.Annotated;
 using DigitOcr.Data.Augmentation.Reference;
 using DigitOcr.Data.Loading;
 using DigitOcr.Data.Mnist;
@@ -32,6 +33,21 @@ public sealed record DataOptions
 
     /// <summary>Crops in a <c>pages</c> validation or test set (the <c>reference</c> sets are MNIST's 10,000 test digits).</summary>
     public int EvaluationSamples { get; init; } = 2000;
+
+    /// <summary>
+    /// A folder of the user's own annotated images to fine-tune on (<see cref="AnnotatedFolder"/>; <c>train --data-dir</c>
+    /// sets it); null: synthetic data only.
+    /// </summary>
+    public string? UserFolder { get; init; }
+
+    /// <summary>With a <see cref="UserFolder"/>: the share of training images cut from the user's images; the rest are the preset's, so the model does not forget.</summary>
+    public double UserFraction { get; init; } = 0.5;
+
+    /// <summary>With a <see cref="UserFolder"/>: the share of its images held out, by image, for validation (<see cref="AnnotatedSplit"/>).</summary>
+    public double ValidationFraction { get; init; } = 0.2;
+
+    /// <summary>How the user's images become training crops.</summary>
+    public AnnotatedOptions User { get; init; } = new();
 
     public ReferenceOptions Reference { get; init; } = new();
 
@@ -95,7 +111,11 @@ public sealed record DataOptions
     public IEnumerable<string> Validate() =>
         OptionChecks.Problems(
                 OptionChecks.Defined(Preset, nameof(Preset)),
-                OptionChecks.AtLeast(EvaluationSamples, 1, nameof(EvaluationSamples)))
+                OptionChecks.AtLeast(EvaluationSamples, 1, nameof(EvaluationSamples)),
+                OptionChecks.Probability(UserFraction, nameof(UserFraction)),
+                // Holding out every image would leave nothing of the user's to train on.
+                ValidationFraction is >= 0 and < 1 ? null : OptionChecks.Invariant($"validationFraction must be in [0, 1), got {ValidationFraction}"))
+            .Concat(User.Validate().Within(nameof(User)))
             .Concat(Reference.Validate().Within(nameof(Reference)))
             .Concat(Pages.Validate().Within(nameof(Pages)))
             .Concat(Loader.Validate().Within(nameof(Loader)));

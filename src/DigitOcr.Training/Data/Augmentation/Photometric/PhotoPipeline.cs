@@ -19,4 +19,22 @@ public static class PhotoPipeline
             new JpegArtifacts(options),
         ]);
     }
+
+    /// <summary>
+    /// The same steps after the paper: for pictures that are photos already (the user's own images), which have their
+    /// paper and ink and need only another camera's light, shadow, focus, noise and compression.
+    /// </summary>
+    public static Pipeline CreateForPhotos(PhotoOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        OptionChecks.ThrowIfAny(options.Validate(), nameof(options));
+        return new Pipeline(
+        [
+            new Illumination(options),
+            new Shadow(options),
+            new Blur(options),
+            new SensorNoise(options),
+            new JpegArtifacts(options),
+        ]);
+    }
 }
