@@ -122,19 +122,7 @@ public sealed class OnnxRuntimeBackendTests : IDisposable
         torch.manual_seed(11);
         using var model = new SsdDetector(TinyModel.Config.Model);
         model.InitializeWeights();
-        using (torch.no_grad())
-        {
-            foreach (var (_, module) in model.named_modules())
-            {
-                if (module is BatchNorm2d bn)
-                {
-                    bn.weight.uniform_(0.5, 1.5);
-                    bn.bias.normal_(0, 0.2);
-                    bn.running_mean.normal_(0, 0.2);
-                    bn.running_var.uniform_(0.5, 2);
-                }
-            }
-        }
+        RandomBatchNorms.Apply(model);
 
         Checkpoint.SaveModel(path, model, TinyModel.Config, new TrainingProgress(0, 0, 0, 0), halfPrecision: false);
         return path;

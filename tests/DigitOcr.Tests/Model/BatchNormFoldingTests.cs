@@ -17,7 +17,7 @@ public class BatchNormFoldingTests
         torch.manual_seed(11);
         using var model = new SsdDetector(TinyModel.Config.Model);
         model.InitializeWeights();
-        var norms = RandomizeBatchNorms(model);
+        var norms = RandomBatchNorms.Apply(model);
         using var input = torch.randn([2, 1, 64, 96]);
         var (loc, conf) = Outputs(model, input);
 
@@ -46,7 +46,7 @@ public class BatchNormFoldingTests
         torch.manual_seed(12);
         using var model = new DigitRecognizer(new RecognizerConfig { LastStageConvs = lastStageConvs });
         model.InitializeWeights(12);
-        RandomizeBatchNorms(model);
+        RandomBatchNorms.Apply(model);
         using var crops = torch.randn([4, 1, 32, 32]);
         model.eval();
         using var expected = Logits(model, crops);
@@ -62,7 +62,7 @@ public class BatchNormFoldingTests
     {
         torch.manual_seed(13);
         using var layers = new Sequential(new Conv2d(3, 4, 3, padding: 1, bias: true), new BatchNorm2d(4), new ReLU());
-        RandomizeBatchNorms(layers);
+        RandomBatchNorms.Apply(layers);
         layers.eval();
         using var input = torch.randn([1, 3, 8, 8]);
         using var expected = Forward(layers, input);
@@ -89,23 +89,6 @@ public class BatchNormFoldingTests
     }
 
     /// <summary>Gives every batch norm statistics and an affine far from the identity, so that a wrong fold shows; returns their count.</summary>
-    private static int RandomizeBatchNorms(Module model)
-    {
-        using var scope = torch.NewDisposeScope();
-        using var noGrad = torch.no_grad();
-        var norms = model.named_modules().Select(m => m.Module).OfType<BatchNorm2d>().ToList();
-        foreach (var norm in norms)
-        {
-            var n = norm.NumFeatures;
-            norm.weight.copy_(torch.rand([n]) + 0.5);
-            norm.bias.copy_(torch.randn([n]) * 0.2);
-            norm.running_mean.copy_(torch.randn([n]) * 0.2);
-            norm.running_var.copy_(torch.rand([n]) * 1.5 + 0.5);
-        }
-
-        return norms.Count;
-    }
-
     private static (Tensor Loc, Tensor Conf) Outputs(SsdDetector model, Tensor input)
     {
         model.eval();

@@ -1,6 +1,7 @@
 using DigitOcr.Config;
 using DigitOcr.Model;
 using DigitOcr.Onnx;
+using DigitOcr.Tests.Support;
 using DigitOcr.Torch;
 using DigitOcr.Torch.Modules;
 using Microsoft.ML.OnnxRuntime;
@@ -103,21 +104,12 @@ public class DetectorOnnxExporterTests
         torch.manual_seed(seed);
         var model = new SsdDetector(Tiny.Model);
         model.InitializeWeights();
+        RandomBatchNorms.Apply(model);
         using (torch.no_grad())
         {
-            foreach (var (_, module) in model.named_modules())
+            foreach (var bias in model.named_modules().Select(m => m.Module).OfType<Conv2d>().Select(c => c.bias).OfType<Tensor>())
             {
-                if (module is BatchNorm2d bn)
-                {
-                    bn.weight.uniform_(0.5, 1.5);
-                    bn.bias.normal_(0, 0.2);
-                    bn.running_mean.normal_(0, 0.2);
-                    bn.running_var.uniform_(0.5, 2);
-                }
-                else if (module is Conv2d { bias: { } bias })
-                {
-                    bias.normal_(0, 0.2);
-                }
+                bias.normal_(0, 0.2);
             }
         }
 

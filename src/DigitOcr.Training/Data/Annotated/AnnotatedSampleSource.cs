@@ -81,23 +81,7 @@ public sealed class AnnotatedSampleSource : ISampleSource
         var rng = SampleSeed.Random(seed, ImageStream, epoch, group);
         var image = images[rng.Next(images.Count)];
         using var page = Prepare(image, rng);
-        var crops = new List<Scene>(GroupSize);
-        try
-        {
-            foreach (var rect in cutter.Choose(page, rng))
-            {
-                var piece = page.Crop(rect);
-                crops.Add(piece);
-                photo.Apply(piece, rng);
-            }
-
-            return crops;
-        }
-        catch
-        {
-            crops.ForEach(c => c.Dispose());
-            throw;
-        }
+        return cutter.Cut(page, photo, rng);
     }
 
     /// <summary>The image as a scene: decoded, its boxes as ink, scaled, padded to a crop at least, and warped.</summary>

@@ -1,3 +1,4 @@
+using DigitOcr.Data.Augmentation;
 using DigitOcr.Data.Sampling;
 using DigitOcr.Data.Scenes;
 using DigitOcr.Training;
@@ -18,6 +19,32 @@ public sealed class CropCutter
         ArgumentNullException.ThrowIfNull(options);
         OptionChecks.ThrowIfAny(options.Validate(), nameof(options));
         this.options = options;
+    }
+
+    /// <summary>
+    /// Cuts <paramref name="page"/> into the crops <see cref="Choose"/> picks and sends each through
+    /// <paramref name="photo"/>. The caller owns the crops (on failure, those made so far are freed).
+    /// </summary>
+    public List<Scene> Cut(Scene page, Pipeline photo, Random rng)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        var crops = new List<Scene>(options.CropsPerPage);
+        try
+        {
+            foreach (var rect in Choose(page, rng))
+            {
+                var crop = page.Crop(rect);
+                crops.Add(crop);
+                photo.Apply(crop, rng);
+            }
+
+            return crops;
+        }
+        catch
+        {
+            crops.ForEach(c => c.Dispose());
+            throw;
+        }
     }
 
     /// <summary>The crop rectangles for <paramref name="page"/>, each <see cref="CropOptions.Width"/> x <see cref="CropOptions.Height"/> inside it.</summary>

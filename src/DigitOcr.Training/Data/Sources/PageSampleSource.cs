@@ -70,23 +70,7 @@ public sealed class PageSampleSource : ISampleSource
     {
         var rng = GroupRandom(epoch, group);
         using var page = ComposePage(rng);
-        var crops = new List<Scene>(GroupSize);
-        try
-        {
-            foreach (var rect in cutter.Choose(page, rng))
-            {
-                var crop = page.Crop(rect);
-                crops.Add(crop);
-                photo.Apply(crop, rng);
-            }
-
-            return crops;
-        }
-        catch
-        {
-            crops.ForEach(c => c.Dispose());
-            throw;
-        }
+        return cutter.Cut(page, photo, rng);
     }
 
     /// <summary>
