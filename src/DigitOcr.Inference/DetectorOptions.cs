@@ -29,10 +29,17 @@ public sealed record DetectorOptions
     public double? NmsIoU { get; init; }
 
     /// <summary>
-    /// The most detections kept per network input; null: the model's (200). An image keeps at most this many per tile
-    /// of its finest pass, after merging tiles and passes.
+    /// The most detections kept per 224 x 224 pixels of network input (the reference's canvas; larger inputs scale it
+    /// by their area, <see cref="PostprocessOptions.CapsFor"/>); null: the model's (200, so 3,134 on a 1024x768 page).
+    /// An image keeps at most the sum of its finest pass's tiles' caps, after merging tiles and passes.
     /// </summary>
     public int? MaxDetections { get; init; }
+
+    /// <summary>
+    /// The most candidates of each digit kept before NMS, per 224 x 224 pixels of network input as
+    /// <see cref="MaxDetections"/>; null: the model's (100).
+    /// </summary>
+    public int? TopKPerClass { get; init; }
 
     /// <summary>
     /// Height, in the image's pixels, of the smallest digits to read; null: as small as the anchors allow at the image's
@@ -129,6 +136,11 @@ public sealed record DetectorOptions
         if (MaxDetections is < 1)
         {
             yield return $"MaxDetections must be at least 1, got {MaxDetections}";
+        }
+
+        if (TopKPerClass is < 1)
+        {
+            yield return $"TopKPerClass must be at least 1, got {TopKPerClass}";
         }
 
         if (Backend is { } backend && !Enum.IsDefined(backend))

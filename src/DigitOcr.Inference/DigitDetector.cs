@@ -44,6 +44,7 @@ public sealed class DigitDetector : IDisposable
             ScoreThreshold = options.ScoreThreshold ?? config.Postprocess.ScoreThreshold,
             NmsIoU = options.NmsIoU ?? config.Postprocess.NmsIoU,
             MaxDetections = options.MaxDetections ?? config.Postprocess.MaxDetections,
+            TopKPerClass = options.TopKPerClass ?? config.Postprocess.TopKPerClass,
         };
         postprocessor = new DetectionPostprocessor(post, new BoxCoder(config.Priors.Variances[0], config.Priors.Variances[1]));
         priorGenerator = new PriorBoxGenerator(config.Priors);
@@ -210,7 +211,7 @@ public sealed class DigitDetector : IDisposable
             {
                 var levels = plan.Select((pass, level) => new PyramidLevel(pass.Pass.Scale, found[image][level])).ToList();
                 // The cap is per network input, as in one pass of the reference: a photo in 12 tiles may hold 12 times as many digits.
-                var cap = post.MaxDetections * plan[0].Tiles.Count;
+                var cap = plan[0].Tiles.Sum(t => post.CapsFor(t.PaddedHeight, t.PaddedWidth).MaxDetections);
                 var digits = PyramidMerge.Merge(levels, post.NmsIoU, cap, Options.PyramidMinHeight);
                 if (digits.Count > cap)
                 {

@@ -7,8 +7,9 @@ namespace DigitOcr.Postprocess;
 /// <summary>
 /// From raw SSD outputs to detections, as the reference's <c>Detect</c>: softmax over classes, decode boxes, each
 /// prior takes its argmax class, background dropped, top-k per class, one class-agnostic NMS, score threshold, at most
-/// max-detections. (Thresholding before NMS and top-k gives the same result as the reference's after: a box below the
-/// threshold can only suppress boxes scored lower still.)
+/// max-detections, the caps scaled to the input's area (<see cref="PostprocessOptions.CapsFor"/>). (Thresholding
+/// before NMS and top-k gives the same result as the reference's after: a box below the threshold can only suppress
+/// boxes scored lower still.)
 /// </summary>
 public sealed class DetectionPostprocessor(PostprocessOptions options, BoxCoder coder)
 {
@@ -26,6 +27,7 @@ public sealed class DetectionPostprocessor(PostprocessOptions options, BoxCoder 
         var probabilities = torch.nn.functional.softmax(conf.detach(), 2);
         var (best, label) = probabilities.max(2);
         var candidate = label.gt(0.0).logical_and(best.ge(Options.ScoreThreshold));
+        var (topKPerClass, maxDetections) = Options.CapsFor(imageHeight, imageWidth);
         var results = new List<IReadOnlyList<Detection>>();
         for (var b = 0; b < loc.size(0); b++)
         {
@@ -39,14 +41,14 @@ public sealed class DetectionPostprocessor(PostprocessOptions options, BoxCoder 
             var scores = best.select(0, b).index_select(0, index);
             var labels = label.select(0, b).index_select(0, index).cpu().data<long>();
             var scoreValues = scores.cpu().data<float>();
-            var topK = TopKPerClass(labels, scoreValues);
+            var topK = TopKPerClass(labels, scoreValues, topKPerClass);
             var topIndex = torch.tensor(topK);
             var boxes = coder.Decode(loc.detach().select(0, b).index_select(0, index).index_select(0, topIndex),
                 priors.index_select(0, index).index_select(0, topIndex));
             var kept = Nms.Run(boxes, scores.index_select(0, topIndex), Options.NmsIoU);
             var corners = boxes.cpu().data<float>();
-            var detections = new List<Detection>(Math.Min(kept.Length, Options.MaxDetections));
-            foreach (var k in kept.Take(Options.MaxDetections))
+            var detections = new List<Detection>(Math.Min(kept.Length, maxDetections));
+            foreach (var k in kept.Take(maxDetections))
             {
                 var source = topK[k];
                 detections.Add(new Detection(
@@ -61,11 +63,11 @@ public sealed class DetectionPostprocessor(PostprocessOptions options, BoxCoder 
         return results;
     }
 
-    /// <summary>Positions of the best <c>TopKPerClass</c> candidates of each class.</summary>
-    private long[] TopKPerClass(long[] labels, float[] scores) =>
+    /// <summary>Positions of the best <paramref name="k"/> candidates of each class.</summary>
+    private static long[] TopKPerClass(long[] labels, float[] scores, int k) =>
         Enumerable.Range(0, labels.Length)
             .GroupBy(i => labels[i])
-            .SelectMany(g => g.OrderByDescending(i => scores[i]).Take(Options.TopKPerClass))
+            .SelectMany(g => g.OrderByDescending(i => scores[i]).Take(k))
             .Select(i => (long)i)
             .Order()
             .ToArray();

@@ -1,0 +1,62 @@
+using DigitOcr.Boxes;
+using DigitOcr.Config;
+using DigitOcr.Postprocess;
+using DigitOcr.Torch;
+
+namespace DigitOcr.Tests.Postprocess;
+
+public class DetectionPostprocessorTests
+{
+    [Theory]
+    [InlineData(224, 224, 100, 200)]
+    [InlineData(100, 120, 100, 200)]
+    [InlineData(448, 448, 400, 800)]
+    [InlineData(768, 1024, 1568, 3135)] // 786,432 / 50,176 = 15.67 times the reference's canvas, rounded up
+    public void Caps_HoldPerReferenceCanvas_AndNeverShrink(int height, int width, int topK, int max)
+    {
+        Assert.Equal((topK, max), new PostprocessOptions().CapsFor(height, width));
+    }
+
+    [Theory]
+    [InlineData(224, 2)]
+    [InlineData(448, 8)] // four times the area: four times the caps
+    public void Process_KeepsTopKPerClass_ScaledByInputArea(int side, int expected)
+    {
+        var options = new PostprocessOptions { TopKPerClass = 2, MaxDetections = 100 };
+        Assert.Equal(expected, Run(options, side, digits: 10).Count);
+    }
+
+    [Theory]
+    [InlineData(224, 3)]
+    [InlineData(448, 10)] // the cap of 12 is above the 10 digits present
+    public void Process_StopsAtMaxDetections_ScaledByInputArea(int side, int expected)
+    {
+        var options = new PostprocessOptions { TopKPerClass = 100, MaxDetections = 3 };
+        var detections = Run(options, side, digits: 10);
+        Assert.Equal(expected, detections.Count);
+        Assert.Equal(detections.OrderByDescending(d => d.Score).Select(d => d.Score), detections.Select(d => d.Score));
+    }
+
+    /// <summary>
+    /// <paramref name="digits"/> priors in a row that do not overlap, each confident of digit 3 (scores falling along
+    /// the row), with zero offsets so the boxes are the priors.
+    /// </summary>
+    private static IReadOnlyList<Detection> Run(PostprocessOptions options, int side, int digits)
+    {
+        using var scope = torch.NewDisposeScope();
+        var priors = new float[digits * 4];
+        var logits = new float[digits * 11];
+        for (var i = 0; i < digits; i++)
+        {
+            priors[4 * i] = 0.05f + (0.1f * i);
+            priors[(4 * i) + 1] = 0.5f;
+            priors[(4 * i) + 2] = 0.05f;
+            priors[(4 * i) + 3] = 0.05f;
+            logits[(11 * i) + 4] = 10f - (0.1f * i);
+        }
+
+        var loc = torch.zeros([1, digits, 4]);
+        var conf = torch.tensor(logits, [1, digits, 11]);
+        return new DetectionPostprocessor(options, new BoxCoder()).Process(loc, conf, torch.tensor(priors, [digits, 4]), side, side)[0];
+    }
+}
