@@ -14,6 +14,9 @@ public sealed record DirectoryAccuracy(int Found, int Written, int Entries, int 
     /// <summary>Precision of the persons named: <see cref="Found"/> / (<see cref="Found"/> + <see cref="Wrong"/>); NaN when nobody was named.</summary>
     public double Precision => Found + Wrong == 0 ? double.NaN : (double)Found / (Found + Wrong);
 
+    /// <summary>Each of the <see cref="Wrong"/> lookups, as written, read and named.</summary>
+    public IReadOnlyList<WrongPerson> WrongPersons { get; init; } = [];
+
     /// <summary>Wrong persons per written phone number: how often a user is shown the wrong person.</summary>
     public double WrongRate => Written == 0 ? double.NaN : (double)Wrong / Written;
 }

@@ -65,21 +65,35 @@ public static class PageEvaluation
         }
 
         var directory = BuildDirectory(written, options);
-        var (found, wrong) = (0, 0);
+        var found = 0;
+        var wrong = new List<WrongPerson>();
         foreach (var w in written)
         {
             if (w.Read.FirstOrDefault(r => r.Box.IoU(w.Box) >= PlaceIoU) is { } number && directory.Lookup(number) is DirectoryMatch match)
             {
-                found += match.Entry.Name == w.Name ? 1 : 0;
-                wrong += match.Entry.Name == w.Name ? 0 : 1;
+                if (match.Entry.Name == w.Name)
+                {
+                    found++;
+                }
+                else
+                {
+                    wrong.Add(new WrongPerson(w.Text, number.Text, match.Entry.Number, match.Distance, match.IsExact));
+                }
             }
         }
 
         // A number read where no phone number is written (a stray mark, a short number) that still names someone is a
         // wrong person too.
-        wrong += strays.Count(r => directory.Lookup(r) is DirectoryMatch);
-        return new PageEvaluationReport(
-            detector.Source, options.Pages, pixels, ap.Compute(), exact.Compute(), new DirectoryAccuracy(found, written.Count, directory.Count, wrong), clock.Elapsed)
+        foreach (var stray in strays)
+        {
+            if (directory.Lookup(stray) is DirectoryMatch match)
+            {
+                wrong.Add(new WrongPerson(null, stray.Text, match.Entry.Number, match.Distance, match.IsExact));
+            }
+        }
+
+        var accuracy = new DirectoryAccuracy(found, written.Count, directory.Count, wrong.Count) { WrongPersons = wrong };
+        return new PageEvaluationReport(detector.Source, options.Pages, pixels, ap.Compute(), exact.Compute(), accuracy, clock.Elapsed)
         {
             Preset = options.Preset,
             Total = conditions.Total,

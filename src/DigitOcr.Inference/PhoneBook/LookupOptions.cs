@@ -12,6 +12,11 @@ namespace DigitOcr.Inference.PhoneBook;
 /// edit from a read, so a random other entry is that close about 2% of the time, but 3,645 numbers are two
 /// substitutions away, so a wrong entry is that close a third of the time. Two-error corrections would be
 /// mostly wrong or ambiguous at that size, so they are not searched for.
+/// <para>
+/// Shorter numbers crowd a directory far more: 100,000 seven-digit numbers fill one in 100, so a read with two
+/// errors finds a wrong entry within one edit about one time in ten, and correcting it names the wrong person.
+/// <see cref="MaxCrowding"/> bounds that risk from the directory's own make-up (<see cref="PhoneDirectory.Crowding"/>).
+/// </para>
 /// </remarks>
 public sealed record LookupOptions
 {
@@ -33,6 +38,21 @@ public sealed record LookupOptions
     /// </summary>
     public float InsertionCost { get; init; } = 1.0f;
 
+    /// <summary>
+    /// The most entries a random read of a given length may expect to find within one edit
+    /// (<see cref="PhoneDirectory.Crowding"/>) for a confident correction to be accepted. Above it, only an exact
+    /// read or a correction costing at most <see cref="CrowdedMaxDistance"/> names someone
+    /// (<see cref="NoMatchReason.Crowded"/>). The default, 0.02, keeps a directory of a million ten-digit numbers
+    /// (0.01) tolerant of one confident error, and a directory dense in seven- or eight-digit numbers strict.
+    /// </summary>
+    public float MaxCrowding { get; init; } = 0.02f;
+
+    /// <summary>
+    /// In a crowded directory, the largest accepted correction: one the reader itself doubted (a digit read at 0.6
+    /// or less, or one its alternatives made likely).
+    /// </summary>
+    public float CrowdedMaxDistance { get; init; } = 0.5f;
+
     internal IEnumerable<string> Validate()
     {
         if (!(MaxDistance >= 0) || float.IsInfinity(MaxDistance))
@@ -43,6 +63,16 @@ public sealed record LookupOptions
         if (!(Margin > 0) || float.IsInfinity(Margin))
         {
             yield return $"lookup.margin must be finite and > 0 (ties must not be decided by file order), got {Margin}";
+        }
+
+        if (!(MaxCrowding >= 0) || float.IsInfinity(MaxCrowding))
+        {
+            yield return $"lookup.maxCrowding must be finite and >= 0, got {MaxCrowding}";
+        }
+
+        if (!(CrowdedMaxDistance >= 0) || float.IsInfinity(CrowdedMaxDistance))
+        {
+            yield return $"lookup.crowdedMaxDistance must be finite and >= 0, got {CrowdedMaxDistance}";
         }
 
         if (!(InsertionCost > 0) || float.IsInfinity(InsertionCost))

@@ -18,4 +18,12 @@ public enum NoMatchReason
     /// which of the two people's numbers it saw. <see cref="NoMatch.Closest"/> holds the exact entry first.
     /// </summary>
     AmbiguousReading,
+
+    /// <summary>
+    /// One entry is within one edit, but the directory holds so many numbers of about the read's length that a read
+    /// with two or more errors would often land that close to someone (<see cref="LookupOptions.MaxCrowding"/>), and
+    /// the correction was not one the reader itself doubted (it costs more than
+    /// <see cref="LookupOptions.CrowdedMaxDistance"/>). <see cref="NoMatch.Closest"/> holds that entry.
+    /// </summary>
+    Crowded,
 }

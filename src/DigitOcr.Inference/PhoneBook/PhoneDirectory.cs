@@ -43,6 +43,7 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
     private readonly NameTable names;
     private readonly DeletionIndex index;
     private readonly PhoneNumberNormalizer normalizer;
+    private readonly int[] entriesOfLength = new int[PhoneKey.MaxLength + 2];
 
     internal PhoneDirectory(
         long[] keys, int[] lines, NameTable names, DeletionIndex index, PhoneNumberNormalizer normalizer, LookupOptions lookup, DirectoryLoadReport report)
@@ -54,6 +55,10 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
         this.normalizer = normalizer;
         LookupOptions = lookup;
         LoadReport = report;
+        foreach (var key in keys)
+        {
+            entriesOfLength[PhoneKey.Length(key)]++;
+        }
     }
 
     /// <summary>What loading found: the entries loaded and every line skipped, with its line number and why.</summary>
@@ -126,6 +131,23 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
         return Find(digits, confidences, alternatives);
     }
 
+    /// <summary>
+    /// How many entries a random read of <paramref name="length"/> digits can expect to find within one edit: the
+    /// entries one substitution (9 per digit), one deletion or one insertion (10 per gap) away, each as likely as the
+    /// directory's share of all numbers of its length. Near 0.01 for a million ten-digit numbers; 0.12 for 100,000
+    /// numbers evenly spread over 7 to 12 digits, read as 7 digits (<see cref="LookupOptions.MaxCrowding"/>).
+    /// </summary>
+    public double Crowding(int length)
+    {
+        if (length < 1 || length > PhoneKey.MaxLength)
+        {
+            return 0;
+        }
+
+        double Share(int n) => n < 1 || n > PhoneKey.MaxLength ? 0 : entriesOfLength[n] / Math.Pow(10, n);
+        return (9.0 * length * Share(length)) + (10.0 * (length + 1) * Share(length + 1)) + (length * Share(length - 1));
+    }
+
     public IEnumerator<DirectoryEntry> GetEnumerator()
     {
         for (var i = 0; i < keys.Length; i++)
@@ -186,7 +208,7 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
         Span<int> found = stackalloc int[MaxCandidates];
         Span<float> distances = stackalloc float[MaxCandidates];
         var count = CollectCandidates(read, confidences, costs, readKey, found, distances);
-        return count == 0 ? NoCandidates : Decide(found[..count], distances[..count]);
+        return count == 0 ? NoCandidates : Decide(found[..count], distances[..count], Crowding(read.Length));
     }
 
     /// <summary>
@@ -274,8 +296,11 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
         return count;
     }
 
-    /// <summary>The rule of <see cref="LookupOptions"/> applied to the scored candidates (at least one).</summary>
-    private LookupResult Decide(ReadOnlySpan<int> found, ReadOnlySpan<float> distances)
+    /// <summary>
+    /// The rule of <see cref="LookupOptions"/> applied to the scored candidates (at least one) of a read whose length
+    /// has <paramref name="crowding"/>.
+    /// </summary>
+    private LookupResult Decide(ReadOnlySpan<int> found, ReadOnlySpan<float> distances, double crowding)
     {
         var best = 0;
         for (var i = 1; i < found.Length; i++)
@@ -301,9 +326,12 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
             }
         }
 
+        var crowded = crowding > LookupOptions.MaxCrowding && distances[best] > LookupOptions.CrowdedMaxDistance;
         if (distances[best] <= LookupOptions.MaxDistance && closest.Count == 1)
         {
-            return new DirectoryMatch(this[found[best]], distances[best], IsExact: false, runnerUp);
+            return crowded
+                ? new NoMatch(NoMatchReason.Crowded, [new DirectoryCandidate(this[found[best]], distances[best])])
+                : new DirectoryMatch(this[found[best]], distances[best], IsExact: false, runnerUp);
         }
 
         closest.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : a.Id.CompareTo(b.Id));

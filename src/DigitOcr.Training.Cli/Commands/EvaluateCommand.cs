@@ -116,6 +116,11 @@ internal static class EvaluateCommand
         Console.WriteLine(string.Format(c, "numbers read exactly {0}/{1} = {2:P1} ({3}+ digits, fully visible)", numbers.ReadExactly, numbers.Numbers, numbers.Rate, new DigitOcr.Reading.NumberReader().Options.MinDigits));
         Console.WriteLine(string.Format(c, "directory accuracy   {0}/{1} = {2:P1} ({3}+ digit numbers among {4:N0} entries)", directory.Found, directory.Written, directory.Rate, PageEvaluation.MinDirectoryDigits, directory.Entries));
         Console.WriteLine(string.Format(c, "wrong person named   {0} = {1:P1} of written numbers (precision of persons named {2:P1})", directory.Wrong, directory.WrongRate, directory.Precision));
+        foreach (var w in directory.WrongPersons)
+        {
+            Console.WriteLine(string.Format(c, "  {0} read as {1}, named {2} ({3})", w.Written is null ? "nothing written" : "written " + w.Written, w.Read, w.Named, w.IsExact ? "exact" : string.Format(c, "one edit, distance {0:F2}", w.Distance)));
+        }
+
         Console.WriteLine(string.Format(c, "time                 {0:F0} ms per page (detect + read)", report.MillisecondsPerPage));
         if (report.Errors is { } e)
         {
