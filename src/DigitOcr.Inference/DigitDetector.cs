@@ -142,25 +142,28 @@ public sealed class DigitDetector : IDisposable
         return RecognizerStage.Load(embedded, options.Fusion, device);
     }
 
-    /// <summary>Detects digits in an image file (PNG, JPEG, BMP, TIFF; EXIF orientation applied).</summary>
+    /// <summary>
+    /// Detects digits in an image file (PNG, JPEG, BMP, TIFF, WebP; EXIF orientation applied). A file that is cut
+    /// short or corrupt but still decodes is read, and <see cref="DetectionResult.Damage"/> says what is wrong.
+    /// </summary>
     public DetectionResult Detect(string path)
     {
-        using var image = Image.Load(path, Options.Decode);
-        return Detect(image);
+        using var image = Image.Load(path, out var damage, Options.Decode);
+        return Detect(image) with { Damage = damage };
     }
 
-    /// <summary>Detects digits in encoded image bytes; <paramref name="sourceName"/> names them in errors.</summary>
+    /// <summary>Detects digits in encoded image bytes, as <see cref="Detect(string)"/>; <paramref name="sourceName"/> names them in errors.</summary>
     public DetectionResult Detect(ReadOnlySpan<byte> encoded, string sourceName = "image bytes")
     {
-        using var image = Image.Decode(encoded, sourceName, Options.Decode);
-        return Detect(image);
+        using var image = Image.Decode(encoded, sourceName, out var damage, Options.Decode);
+        return Detect(image) with { Damage = damage };
     }
 
-    /// <summary>Detects digits in an encoded image read from <paramref name="stream"/>.</summary>
+    /// <summary>Detects digits in an encoded image read from <paramref name="stream"/>, as <see cref="Detect(string)"/>.</summary>
     public DetectionResult Detect(Stream stream, string sourceName = "image stream")
     {
-        using var image = Image.Load(stream, sourceName, Options.Decode);
-        return Detect(image);
+        using var image = Image.Load(stream, sourceName, out var damage, Options.Decode);
+        return Detect(image) with { Damage = damage };
     }
 
     /// <summary>Detects digits in raw 8-bit grayscale pixels (row-major, <paramref name="width"/> x <paramref name="height"/>).</summary>

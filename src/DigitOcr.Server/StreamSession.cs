@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text.Json;
@@ -19,13 +20,17 @@ namespace DigitOcr.Server;
 ///  "dropped": 0, "stable": {"frame": 12, "time": 0.8, "numbers": [...], "match": ...} or null}
 /// </code>
 /// the frame's own reading (shapes of <see cref="ReadingJson"/>), the frames dropped so far, and the stable reading
-/// when it changed with this frame. A frame that does not decode is answered with <c>{"frame": 12, "error": "..."}</c>;
+/// when it changed with this frame; a damaged frame that still decoded carries <c>"warning"</c> (as <c>/api/read</c>'s
+/// answer). A frame that does not decode is answered with <c>{"frame": 12, "error": "..."}</c>;
 /// one larger than the upload limit closes the stream (1009, message too big). Frames are never written to disk.
 /// </summary>
 internal sealed class StreamSession(WebSocket socket, ServerOptions options, ServerReader reader, ReadGate gate)
 {
     private readonly SemaphoreSlim sending = new(1, 1);
     private readonly Stopwatch clock = Stopwatch.StartNew();
+
+    // Warnings of damaged frames not yet answered, by frame index.
+    private readonly ConcurrentDictionary<long, string> damaged = new();
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -36,7 +41,7 @@ internal sealed class StreamSession(WebSocket socket, ServerOptions options, Ser
         {
             await foreach (var frame in live.ReadFramesAsync(frames, cancellationToken))
             {
-                await SendAsync(json => FrameMessage(json, frame, frames.FramesDropped), cancellationToken);
+                await SendAsync(json => FrameMessage(json, frame, frames.FramesDropped, TakeWarning(frame.Index)), cancellationToken);
             }
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException)
@@ -93,7 +98,13 @@ internal sealed class StreamSession(WebSocket socket, ServerOptions options, Ser
                 var frame = index++;
                 try
                 {
-                    var image = Image.Decode(buffer.WrittenSpan, $"frame {frame}", reader.Decode);
+                    var image = Image.Decode(buffer.WrittenSpan, $"frame {frame}", out var damage, reader.Decode);
+                    if (damage is not null)
+                    {
+                        // The frame is still read, and its answer says its digits may be missing or wrong.
+                        damaged[frame] = damage.ReadingWarning;
+                    }
+
                     frames.Post(new VideoFrame(image, frame, clock.Elapsed));
                 }
                 catch (ImageDecodeException e)
@@ -146,11 +157,27 @@ internal sealed class StreamSession(WebSocket socket, ServerOptions options, Ser
         }
     }
 
-    private static void FrameMessage(Utf8JsonWriter json, LiveFrame frame, long dropped)
+    /// <summary>The warning of frame <paramref name="index"/>, if it was damaged; forgets those of frames dropped before it.</summary>
+    private string? TakeWarning(long index)
+    {
+        foreach (var earlier in damaged.Keys.Where(k => k < index))
+        {
+            damaged.TryRemove(earlier, out _);
+        }
+
+        return damaged.TryRemove(index, out var warning) ? warning : null;
+    }
+
+    private static void FrameMessage(Utf8JsonWriter json, LiveFrame frame, long dropped, string? warning)
     {
         json.WriteStartObject();
         ReadingJson.WriteFrame(json, frame.Index, frame.Time);
         ReadingJson.WritePage(json, frame.Reading);
+        if (warning is not null)
+        {
+            json.WriteString("warning", warning);
+        }
+
         json.WriteNumber("dropped", dropped);
         json.WritePropertyName("stable");
         if (frame.Stable is { } stable)

@@ -166,6 +166,7 @@ function onFrame(message) {
     const seconds = (performance.now() - live.started) / 1000;
     $("live-stats").textContent = `${live.frames} frames read, ${(live.frames / seconds).toFixed(1)} per second`;
     if (message.stable) showStable(message.stable);
+    if (message.warning) say(`Frame ${message.frame} was damaged: ${message.warning}`, true);
   }
   setTimeout(sendFrame, 0);
 }

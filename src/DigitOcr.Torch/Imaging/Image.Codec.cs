@@ -113,7 +113,24 @@ public sealed partial class Image
     /// <param name="sourceName">The name of the data, used in error messages.</param>
     /// <param name="options">Limits; <see cref="DecodeOptions.Default"/> when null.</param>
     /// <exception cref="ImageDecodeException">The data is not a decodable image, or is too large.</exception>
-    public static Image Load(Stream stream, string sourceName, DecodeOptions? options = null)
+    public static Image Load(Stream stream, string sourceName, DecodeOptions? options = null) =>
+        WithBytes(stream, sourceName, bytes => Decode(bytes, sourceName, options));
+
+    /// <summary>
+    /// Reads <paramref name="stream"/> to its end and decodes it, reporting damage as
+    /// <see cref="Decode(ReadOnlySpan{byte}, string, out ImageDamage?, DecodeOptions?)"/> does. The caller owns the result.
+    /// </summary>
+    /// <exception cref="ImageDecodeException">The data is not a decodable image, or is too large.</exception>
+    public static Image Load(Stream stream, string sourceName, out ImageDamage? damage, DecodeOptions? options = null)
+    {
+        ImageDamage? found = null;
+        var image = WithBytes(stream, sourceName, bytes => Decode(bytes, sourceName, out found, options));
+        damage = found;
+        return image;
+    }
+
+    /// <summary>The rest of <paramref name="stream"/>, without a copy when it is a memory stream.</summary>
+    private static Image WithBytes(Stream stream, string sourceName, SpanDecoder decode)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceName);
@@ -121,13 +138,15 @@ public sealed partial class Image
         {
             var start = (int)memory.Position;
             memory.Position = memory.Length;
-            return Decode(segment.AsSpan(start, (int)memory.Length - start), sourceName, options);
+            return decode(segment.AsSpan(start, (int)memory.Length - start));
         }
 
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
-        return Decode(copy.GetBuffer().AsSpan(0, (int)copy.Length), sourceName, options);
+        return decode(copy.GetBuffer().AsSpan(0, (int)copy.Length));
     }
+
+    private delegate Image SpanDecoder(ReadOnlySpan<byte> bytes);
 
     /// <summary>Encodes this image in <paramref name="format"/> and returns the file's bytes.</summary>
     /// <param name="format">The file format.</param>

@@ -43,6 +43,7 @@ public sealed class DigitDetectorTests : IDisposable
         Assert.Equal(fromPath.Digits, fromStream.Digits);
         Assert.Equal(fromPath.Digits, fromPixels.Digits);
         Assert.Equal((300, 200), (fromPath.Width, fromPath.Height));
+        Assert.All([fromPath, fromBytes, fromStream, fromPixels], r => Assert.Null(r.Damage));
     }
 
     [Fact]
@@ -200,5 +201,20 @@ public sealed class DigitDetectorTests : IDisposable
         var path = folder.File($"{name}-{width}x{height}.png");
         image.Save(path);
         return path;
+    }
+
+    [Fact]
+    public void AJpegCutShort_IsRead_AndItsDamageReported_FromPathBytesAndStream()
+    {
+        using var page = Image.Load(WritePage(300, 200));
+        var cut = DamagedImages.Cut(page.Encode(ImageFormat.Jpeg), 0.6);
+        var path = folder.File("cut.jpg");
+        File.WriteAllBytes(path, cut);
+
+        using var stream = new MemoryStream(cut);
+        DetectionResult[] results = [detector.Detect(path), detector.Detect(cut, "cut"), detector.Detect(stream, "cut")];
+
+        Assert.All(results, r => Assert.Contains("FF D9", Assert.IsType<ImageDamage>(r.Damage).Truncation));
+        Assert.All(results, r => Assert.Equal((300, 200), (r.Width, r.Height)));
     }
 }

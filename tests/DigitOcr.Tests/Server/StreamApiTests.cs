@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using DigitOcr.Imaging;
 using DigitOcr.Server;
+using DigitOcr.Tests.Imaging;
+using DigitOcr.Tests.Support;
 
 namespace DigitOcr.Tests.Server;
 
@@ -51,6 +54,23 @@ public sealed class StreamApiTests : IDisposable
         Assert.Equal(0, error.GetProperty("frame").GetInt64());
         Assert.StartsWith("cannot read image 'frame 0': not a decodable image", error.GetProperty("error").GetString());
         Assert.Equal(1, next.GetProperty("frame").GetInt64());
+    }
+
+    [Fact]
+    public async Task ADamagedFrameThatDecodes_IsReadWithAWarning_AndTheNextFrameHasNone()
+    {
+        using var socket = await Connect();
+        using var image = TestImages.Gradient(256, 192);
+        var cut = DamagedImages.Cut(image.Encode(ImageFormat.Jpeg), 0.6);
+
+        await socket.SendAsync(cut, WebSocketMessageType.Binary, true, CancellationToken.None);
+        var damaged = await Receive(socket);
+        await socket.SendAsync(FakeReaders.Png(), WebSocketMessageType.Binary, true, CancellationToken.None);
+        var whole = await Receive(socket);
+
+        Assert.Equal(FakeReaders.Number, damaged.GetProperty("numbers")[0].GetProperty("text").GetString());
+        Assert.Contains("digits in the damaged part may be missing or wrong", damaged.GetProperty("warning").GetString());
+        Assert.False(whole.TryGetProperty("warning", out _));
     }
 
     [Fact]
