@@ -37,12 +37,13 @@ internal static class BenchCommand
         var pyramid = ValidatedOptions.OptionalInteger("--pyramid", "The most pyramid passes (1: the finest pass only; default: as the image size calls for)", 1, DetectorOptions.MaxPyramidLevels);
         var noRecognizer = new Option<bool>("--no-recognizer") { Description = "Time the detector alone, without the recognizer's second reading." };
         var backend = ValidatedOptions.OptionalChoice<DetectorBackend>("--backend", $"Engine of the detector's network (default: {Name(new DetectorOptions().EffectiveBackend)} on the CPU; with --pytorch: both).");
+        var precision = ValidatedOptions.Choice<InferencePrecision>("--precision", "Arithmetic of the detector's network (bfloat16: libtorch autocast)");
         var pytorch = new Option<bool>("--pytorch") { Description = "Time the network alone (W x H input, float32) on DigitOcr's backends and in Debian's PyTorch (bench/pytorch_infer.py), same weights, input and threads; print the ratios." };
         var folder = ValidatedOptions.ExistingFolder("--folder", "Read every image of this folder, as detect does, and print pages per second.", "a folder of images");
         var decodeAhead = ValidatedOptions.Integer("--decode-ahead", "With --folder: images decoded ahead of the network (0: decode each when it is needed)", DecodeAhead.DefaultCapacity, 0, DecodeAhead.MaxCapacity);
         var command = new Command("bench", "Measure Detect latency per page, the network against PyTorch (--pytorch), or pages per second on a folder (--folder).")
         {
-            model, image, width, height, runs, threads, pyramid, noRecognizer, backend, pytorch, folder, decodeAhead,
+            model, image, width, height, runs, threads, pyramid, noRecognizer, backend, precision, pytorch, folder, decodeAhead,
         };
         command.SetAction(parse =>
         {
@@ -56,7 +57,7 @@ internal static class BenchCommand
                 PyramidLevels = parse.GetValue(pyramid),
                 UseRecognizer = !parse.GetValue(noRecognizer),
             };
-            options = options with { Backend = parse.GetValue(backend) };
+            options = options with { Backend = parse.GetValue(backend), Precision = parse.GetValue(precision) };
             if (parse.GetValue(pytorch))
             {
                 using var input = parse.GetValue(image) is { } file ? LoadImage(file, options.Decode) : SyntheticPage(parse.GetValue(width), parse.GetValue(height));
@@ -91,9 +92,9 @@ internal static class BenchCommand
         }
 
         var s = new LatencySummary(times);
-        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0}x{1} page, {2} runs, {3} thread(s), model {4}{5}, backend {6}: median {7:F1} ms, mean {8:F1} ms, min {9:F1} ms, max {10:F1} ms",
+        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0}x{1} page, {2} runs, {3} thread(s), model {4}{5}, backend {6}{11}: median {7:F1} ms, mean {8:F1} ms, min {9:F1} ms, max {10:F1} ms",
             page.Width, page.Height, times.Count, torch.get_num_threads(), detector.Config.Name, detector.RecognizerSource is null ? " (no recognizer)" : " + recognizer",
-            Name(options.EffectiveBackend), s.Median, s.Mean, s.Min, s.Max));
+            Name(options.EffectiveBackend), s.Median, s.Mean, s.Min, s.Max, options.Precision == InferencePrecision.BFloat16 ? " bfloat16" : ""));
     }
 
     /// <summary>The network alone on each backend asked for, then in PyTorch with the same weights, input and threads.</summary>

@@ -25,6 +25,8 @@ internal sealed class ReaderOptionSet
 
     public Option<DetectorBackend?> Backend { get; } = ValidatedOptions.OptionalChoice<DetectorBackend>("--backend", $"Engine of the detector's network (default: {new DetectorOptions().EffectiveBackend.ToString().ToLowerInvariant()} on the CPU).");
 
+    public Option<InferencePrecision> Precision { get; } = ValidatedOptions.Choice<InferencePrecision>("--precision", "Arithmetic of the detector's network: bfloat16 runs convolutions in bfloat16 on libtorch, fast on CPUs with native bfloat16");
+
     private readonly int? defaultPyramid;
 
     /// <param name="defaultPyramid">
@@ -47,6 +49,7 @@ internal sealed class ReaderOptionSet
         command.Options.Add(Recognizer);
         command.Options.Add(NoRecognizer);
         command.Options.Add(Backend);
+        command.Options.Add(Precision);
     }
 
     /// <summary>The detector options given on the command line.</summary>
@@ -57,5 +60,6 @@ internal sealed class ReaderOptionSet
         UseRecognizer = !parse.GetValue(NoRecognizer),
         RecognizerPath = parse.GetValue(Recognizer),
         Backend = parse.GetValue(Backend),
+        Precision = parse.GetValue(Precision),
     };
 }

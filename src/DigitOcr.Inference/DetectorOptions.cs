@@ -97,9 +97,19 @@ public sealed record DetectorOptions
     /// </summary>
     public DetectorBackend? Backend { get; init; }
 
-    /// <summary>The backend that runs: <see cref="Backend"/>, or the default for <see cref="Device"/>.</summary>
+    /// <summary>
+    /// The backend that runs: <see cref="Backend"/>, or the default for <see cref="Device"/> and <see cref="Precision"/>
+    /// (ONNX Runtime for float32 on the CPU, libtorch otherwise).
+    /// </summary>
     public DetectorBackend EffectiveBackend =>
-        Backend ?? (string.Equals(Device, "cpu", StringComparison.OrdinalIgnoreCase) ? DetectorBackend.OnnxRuntime : DetectorBackend.Libtorch);
+        Backend ?? (string.Equals(Device, "cpu", StringComparison.OrdinalIgnoreCase) && Precision == InferencePrecision.Float32 ? DetectorBackend.OnnxRuntime : DetectorBackend.Libtorch);
+
+    /// <summary>
+    /// The network's arithmetic (<see cref="InferencePrecision"/>); bfloat16 runs on <see cref="DetectorBackend.Libtorch"/>
+    /// (the default backend then).
+    /// Float32 by default: bfloat16's accuracy and speed are in the README ("Speed").
+    /// </summary>
+    public InferencePrecision Precision { get; init; } = InferencePrecision.Float32;
 
     /// <summary>Limits for decoding input images (a 30000 x 30000 header is refused before any allocation).</summary>
     public DecodeOptions Decode { get; init; } = new();
@@ -146,6 +156,15 @@ public sealed record DetectorOptions
         if (Backend is { } backend && !Enum.IsDefined(backend))
         {
             yield return $"Backend must be one of {string.Join(", ", Enum.GetNames<DetectorBackend>())} or null (the default for the device), got {(int)backend}";
+        }
+
+        if (!Enum.IsDefined(Precision))
+        {
+            yield return $"Precision must be float32 or bfloat16, got {(int)Precision}";
+        }
+        else if (Precision == InferencePrecision.BFloat16 && EffectiveBackend != DetectorBackend.Libtorch)
+        {
+            yield return "Precision bfloat16 runs on the libtorch backend only: set Backend to Libtorch (--backend libtorch), or keep float32";
         }
 
         if (EffectiveBackend == DetectorBackend.OnnxRuntime && !string.Equals(Device, "cpu", StringComparison.OrdinalIgnoreCase))

@@ -24,7 +24,7 @@ internal static class DetectorNetworks
                 }
 
             default:
-                return new LibtorchNetwork(model, Device.Parse(options.Device), options.ChannelsLast);
+                return new LibtorchNetwork(model, Device.Parse(options.Device), options.ChannelsLast, options.Precision);
         }
     }
 }

@@ -26,6 +26,7 @@ internal static class EvaluateCommand
         var pyramid = ValidatedOptions.OptionalInteger("--pyramid", "The most pyramid passes of the detector (1: the finest pass only; default: as the image size calls for)", 1, DetectorOptions.MaxPyramidLevels);
         var maxSide = ValidatedOptions.OptionalInteger("--max-side", "Scale pages down so that the detector's finest pass is at most this long (default: their own size)", 32, 65_536);
         var threshold = ValidatedOptions.Fraction("--threshold", "The detector's score threshold (default: the model's)");
+        var precision = ValidatedOptions.Choice<InferencePrecision>("--precision", "Arithmetic of the detector's network (bfloat16: libtorch autocast)");
         var nms = ValidatedOptions.Fraction("--nms", "IoU above which the weaker of two overlapping detections is dropped (default: the model's)");
         var recognizer = ValidatedOptions.ExistingFile("--recognizer", "Recognizer model file; default: the shipped recognizer, if any.", "a recognizer model file, such as models/digitocr-recognizer.pt");
         var noRecognizer = new Option<bool>("--no-recognizer") { Description = "Detector only: do not read boxes a second time." };
@@ -33,7 +34,7 @@ internal static class EvaluateCommand
         var heldOut = ValidatedOptions.Share("--held-out", "With --data-dir: score only the images a fine-tune with this data.validationFraction (and --seed as data.seed) held out; default: every image.");
         var command = new Command("evaluate", "End-to-end accuracy on whole test pages, or on a folder of your own annotated images (--data-dir): digit recall and mAP, digits and numbers per condition, error types, directory accuracy, wrong persons.")
         {
-            preset, model, pages, distractors, seed, pyramid, maxSide, threshold, nms, recognizer, noRecognizer, dataDir, heldOut,
+            preset, model, pages, distractors, seed, pyramid, maxSide, threshold, precision, nms, recognizer, noRecognizer, dataDir, heldOut,
         };
         command.SetAction(parse =>
         {
@@ -41,6 +42,7 @@ internal static class EvaluateCommand
             {
                 PyramidLevels = parse.GetValue(pyramid),
                 ScoreThreshold = parse.GetValue(threshold),
+                Precision = parse.GetValue(precision),
                 NmsIoU = parse.GetValue(nms),
                 MaxSide = parse.GetValue(maxSide),
                 UseRecognizer = !parse.GetValue(noRecognizer),

@@ -31,6 +31,26 @@ public class DefaultModelTests
     }
 
     [Fact]
+    public void BFloat16_ReadsTheSamplePage_AsFloat32Does_BoxesWithinAPixel()
+    {
+        using var float32 = DigitDetector.Load(options: new DetectorOptions { Backend = DetectorBackend.Libtorch, UseRecognizer = false });
+        using var bfloat16 = DigitDetector.Load(options: new DetectorOptions { Precision = InferencePrecision.BFloat16, UseRecognizer = false });
+        Assert.Equal(DetectorBackend.Libtorch, bfloat16.Options.EffectiveBackend);
+
+        var exact = float32.Detect(Page).Digits.Where(d => d.Score >= 0.5).ToList();
+        var mixed = bfloat16.Detect(Page).Digits;
+
+        Assert.NotEmpty(exact);
+        foreach (var digit in exact)
+        {
+            var twin = Assert.Single(mixed, d => d.Box.IoU(digit.Box) > 0.5);
+            Assert.Equal(digit.Digit, twin.Digit);
+            Assert.Equal(digit.Score, twin.Score, 0.05);
+            Assert.True(Math.Abs(digit.Box.X1 - twin.Box.X1) < 1 && Math.Abs(digit.Box.Y2 - twin.Box.Y2) < 1, $"{digit.Box} against {twin.Box}");
+        }
+    }
+
+    [Fact]
     public void ShippedModel_ReadsDigitsWrittenLargerThanItsAnchors_ThroughThePyramid()
     {
         // The sample page 4x larger, cut to its first six digits: 155-175 px tall (its digits are about 40 px), beyond the largest anchor (140 px).

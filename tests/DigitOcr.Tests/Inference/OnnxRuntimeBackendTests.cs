@@ -85,6 +85,14 @@ public sealed class OnnxRuntimeBackendTests : IDisposable
     }
 
     [Fact]
+    public void BFloat16_RunsOnLibtorchByDefault_AndIsRefusedOnOnnxRuntime()
+    {
+        Assert.Equal(DetectorBackend.Libtorch, new DetectorOptions { Precision = InferencePrecision.BFloat16 }.EffectiveBackend);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => DigitDetector.Load(options: new DetectorOptions { Precision = InferencePrecision.BFloat16, Backend = DetectorBackend.OnnxRuntime }));
+        Assert.Contains("bfloat16 runs on the libtorch backend only", e.Message);
+    }
+
+    [Fact]
     public void UndefinedBackend_IsRefused()
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => DigitDetector.Load(options: new DetectorOptions { Backend = (DetectorBackend)7 }));
