@@ -5,6 +5,7 @@
 #   libtorch-dev      the tensor engine (libtorch 1.13) the native shim binds
 #   libopencv-dev     imaging (decode/encode, resize, warps, morphology, drawing) and video input (videoio: FFmpeg, V4L2)
 #   cmake, g++        to build the shim (dotnet build runs CMake)
+#   libgloo-dev       gloo's headers, which c10d's ProcessGroupGloo (data-parallel training) includes
 #   libopenblas-dev   a fast BLAS for libtorch's matrix products (Debian's reference BLAS is ~10x slower)
 #   python3-torch     Debian's PyTorch, for golden files and the PyTorch side of interop tests and benchmarks
 #   dataset-fashion-mnist  non-digit clutter for synthetic pages
@@ -13,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libtorch-dev libopencv-dev cmake g++ make libopenblas-dev python3-torch python3-numpy dataset-fashion-mnist chromium fonts-dejavu-core)
+packages=(libtorch-dev libgloo-dev libopencv-dev cmake g++ make libopenblas-dev python3-torch python3-numpy dataset-fashion-mnist chromium fonts-dejavu-core)
 
 missing=()
 for p in "${packages[@]}"; do

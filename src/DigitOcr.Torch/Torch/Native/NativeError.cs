@@ -33,11 +33,14 @@ internal static class NativeError
         }
     }
 
-    private static void Throw()
+    /// <summary>The message of this thread's last native failure (reading clears it), for callers that wrap it in their own exception.</summary>
+    public static string TakeMessage()
     {
         var message = NativeMethods.dgo_last_error();
-        throw new TorchException(message == IntPtr.Zero
+        return message == IntPtr.Zero
             ? "a native call failed without a message"
-            : Marshal.PtrToStringUTF8(message) ?? "unknown native error");
+            : Marshal.PtrToStringUTF8(message) ?? "unknown native error";
     }
+
+    private static void Throw() => throw new TorchException(TakeMessage());
 }
