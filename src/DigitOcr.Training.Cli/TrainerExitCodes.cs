@@ -26,6 +26,13 @@ internal static class TrainerExitCodes
     /// </summary>
     public const int BadAnnotations = 5;
 
+    /// <summary>
+    /// Data-parallel training failed: a rank died or hung (the others stop within <c>training.distributedTimeoutSeconds</c>),
+    /// a worker started by <c>--nproc-per-node</c> failed or was killed, or the ranks could not meet. The message names the
+    /// rank; <c>last.pt</c> keeps the last completed step, and rerunning with <c>--resume</c> continues.
+    /// </summary>
+    public const int RankFailed = 6;
+
     /// <summary>Interrupted by Ctrl-C or SIGTERM after saving a checkpoint; <c>--resume</c> continues.</summary>
     public const int Interrupted = 130;
 
@@ -33,6 +40,8 @@ internal static class TrainerExitCodes
     public static int Of(Exception e) => e switch
     {
         NonFiniteLossException => Diverged,
+        Torch.Distributed.DistributedException => RankFailed,
+        Torch.Distributed.DistributedEnvironmentException => Usage,
         DigitOcr.Data.Annotated.AnnotatedFolderException => BadAnnotations,
         OperationCanceledException => Interrupted,
         IOException or UnauthorizedAccessException or InvalidDataException => Files,

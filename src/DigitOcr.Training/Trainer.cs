@@ -8,6 +8,7 @@ using DigitOcr.Model;
 using DigitOcr.Postprocess;
 using DigitOcr.Priors;
 using DigitOcr.Torch;
+using DigitOcr.Torch.Distributed;
 using DigitOcr.Torch.Modules;
 using DigitOcr.Torch.Optim;
 using DigitOcr.Torch.Serialization;
@@ -20,7 +21,17 @@ namespace DigitOcr.Training;
 /// cancellation) and <c>best.pt</c> (best validation mAP of the first validation set), and resumes from
 /// <c>last.pt</c> exactly where it stopped. A non-finite loss stops the run, keeping the last good checkpoint.
 /// </summary>
-public sealed class Trainer(TrainingConfig config, string outputDirectory, IBatchSource data, IReadOnlyList<IValidationSet> validation)
+/// <remarks>
+/// With a process group of several ranks, each rank runs a trainer on its own share of the data (<paramref name="data"/>
+/// made with its <see cref="Data.Loading.DataShard"/>) and they train one model together (<see cref="DataParallel"/>):
+/// every rank starts from rank 0's weights, gradients are averaged each step, a step counts the images of all ranks,
+/// and all stop after the same step. Rank 0 alone validates (the others' <paramref name="validation"/> is ignored),
+/// raises the epoch's figures and writes checkpoints; a resume reads <c>last.pt</c> on rank 0 and restores every rank
+/// from its bytes. Batch norm normalises each rank's batch with that rank's own statistics (as PyTorch's DDP does
+/// without SyncBatchNorm); the running statistics saved are rank 0's. When a rank dies or hangs, the others fail within
+/// the group's timeout with a <see cref="DistributedException"/>, rank 0 saving the last completed step first.
+/// </remarks>
+public sealed class Trainer(TrainingConfig config, string outputDirectory, IBatchSource data, IReadOnlyList<IValidationSet> validation, ProcessGroup? group = null)
 {
     public const string LastFile = "last.pt";
     public const string BestFile = "best.pt";
@@ -53,13 +64,18 @@ public sealed class Trainer(TrainingConfig config, string outputDirectory, IBatc
     /// </remarks>
     public TrainingResult Run(bool resume, CancellationToken cancellation = default, string? initialWeights = null)
     {
-        if (resume && !File.Exists(LastPath))
+        var leader = group is null || group.rank == 0;
+        if (leader && resume && !File.Exists(LastPath))
         {
             throw new FileNotFoundException($"--resume was given but '{LastPath}' does not exist; start without --resume", LastPath);
         }
 
-        Directory.CreateDirectory(outputDirectory);
-        TorchFile.RemoveStaleTemporaryFiles(outputDirectory);
+        if (leader)
+        {
+            Directory.CreateDirectory(outputDirectory);
+            TorchFile.RemoveStaleTemporaryFiles(outputDirectory);
+        }
+
         if (options.Threads > 0)
         {
             torch.set_num_threads(options.Threads);
@@ -81,18 +97,31 @@ public sealed class Trainer(TrainingConfig config, string outputDirectory, IBatc
         var autocast = TrainingPrecisions.AutocastType(options.Precision, device.Type);
         model.to(memoryFormat);
         using var optimizer = Optimizers.Create(options, model.parameters());
+        var parallel = group is { world_size: > 1 } ? new DataParallel(group, model.parameters()) : null;
         var progress = new TrainingProgress(0, 0, 0, double.NegativeInfinity);
-        if (resume)
+        try
         {
-            using var checkpoint = Checkpoint.Load(LastPath);
-            checkpoint.RestoreModel(model);
-            checkpoint.RestoreTraining(optimizer);
-            progress = checkpoint.Progress;
+            if (resume)
+            {
+                // Every rank restores from rank 0's file: same weights, optimizer state, progress and generator.
+                using var checkpoint = parallel is null ? Checkpoint.Load(LastPath) : Checkpoint.Load(new MemoryStream(parallel.ShareFile(LastPath)), LastPath);
+                checkpoint.RestoreModel(model);
+                checkpoint.RestoreTraining(optimizer);
+                progress = checkpoint.Progress;
+            }
+            else if (initialWeights is not null && leader)
+            {
+                LoadInitialWeights(model, config.ModelConfig, initialWeights);
+            }
+
+            parallel?.BroadcastModel(model);
         }
-        else if (initialWeights is not null)
+        catch (DistributedException e) when (parallel is not null)
         {
-            LoadInitialWeights(model, config.ModelConfig, initialWeights);
+            throw parallel.Explain(e);
         }
+
+        var validationSets = leader ? validation : [];
 
         var sizes = model.FeatureSizes(config.InputSize, config.InputSize);
         using var priors = new PriorBoxGenerator(config.Priors).GenerateTensor(sizes, config.InputSize, config.InputSize, device);
@@ -100,90 +129,136 @@ public sealed class Trainer(TrainingConfig config, string outputDirectory, IBatc
         var matcher = new SsdMatcher(config.Matcher, coder);
         var loss = new MultiBoxLoss(config.Loss);
         var postprocessor = new DetectionPostprocessor(config.Postprocess, coder);
-        if (!resume && initialWeights is not null && validation.Count > 0 && InitialWeightsValidated is { } baseline)
+        if (!resume && initialWeights is not null && validationSets.Count > 0 && InitialWeightsValidated is { } baseline)
         {
-            baseline(validation.Select(v => v.Evaluate(model, priors, postprocessor)).ToList());
+            baseline(validationSets.Select(v => v.Evaluate(model, priors, postprocessor)).ToList());
         }
         var plan = new LearningRatePlan(options, data.BatchesPerEpoch);
         BatchTargetEncoder encodeTargets = (truths, height, width) => matcher.Match(truths, priors, height, width);
+        var ranks = parallel?.WorldSize ?? 1;
 
+        // Where a resumed run would continue (the model and optimizer hold it: a step that failed changed nothing), and
+        // the step last written to last.pt. When another rank fails, rank 0 saves what was completed since.
+        var completed = progress;
+        var savedStep = resume ? progress.Step : -1;
         var lastSave = Stopwatch.StartNew();
-        for (var epoch = progress.Epoch; epoch < options.Epochs; epoch++)
+        try
         {
-            // Validation put the model in evaluation mode and back; training mode is set here, each epoch.
-            EnterTraining(model, options.FreezeBatchNorm);
-            var epochClock = Stopwatch.StartNew();
-            var (sumLoc, sumConf, batches, images) = (0.0, 0.0, 0, 0);
-            var waited = TimeSpan.Zero;
-            using var batchEnumerator = data.ReadEpoch(epoch, progress.NextBatch, encodeTargets, cancellation).GetEnumerator();
-            var batchIndex = progress.NextBatch;
-            while (true)
+            for (var epoch = progress.Epoch; epoch < options.Epochs; epoch++)
             {
-                var waitClock = Stopwatch.StartNew();
-                if (cancellation.IsCancellationRequested || !batchEnumerator.MoveNext())
+                // Validation put the model in evaluation mode and back; training mode is set here, each epoch.
+                EnterTraining(model, options.FreezeBatchNorm);
+                var epochClock = Stopwatch.StartNew();
+                var (sumLoc, sumConf, batches, images) = (0.0, 0.0, 0, 0);
+                var waited = TimeSpan.Zero;
+                var collectivesBefore = parallel?.CollectiveTime ?? TimeSpan.Zero;
+
+                // Ranks stop together: after the step in which any of them was asked to, never on their own.
+                var stopAgreed = false;
+                var dataCancellation = parallel is null ? cancellation : CancellationToken.None;
+                using var batchEnumerator = data.ReadEpoch(epoch, progress.NextBatch, encodeTargets, dataCancellation).GetEnumerator();
+                var batchIndex = progress.NextBatch;
+                while (true)
                 {
-                    break;
+                    var waitClock = Stopwatch.StartNew();
+                    var stop = parallel is null ? cancellation.IsCancellationRequested : stopAgreed;
+                    if (stop || !batchEnumerator.MoveNext())
+                    {
+                        break;
+                    }
+
+                    waited += waitClock.Elapsed;
+                    using var batch = batchEnumerator.Current;
+                    optimizer.LearningRate = plan.At(progress.Step);
+                    parallel?.BeginStep(progress.Step);
+                    var step = TrainStep(model, optimizer, batch, priors, matcher, loss, device, memoryFormat, autocast, parallel, cancellation.IsCancellationRequested);
+                    stopAgreed = step.Stop;
+                    var (localization, classification) = (step.Localization, step.Classification);
+                    if (!double.IsFinite(localization) || !double.IsFinite(classification))
+                    {
+                        throw new NonFiniteLossException(
+                            $"the loss became non-finite at epoch {epoch + 1}, batch {batchIndex + 1} (step {progress.Step + 1}): " +
+                            $"localization {localization}, classification {classification}, learning rate {optimizer.LearningRate:G3}. " +
+                            $"Nothing was saved after the last good checkpoint ('{LastPath}'). Lower the learning rate (--lr) or add warm-up steps, then rerun with --resume.");
+                    }
+
+                    batchIndex++;
+                    batches++;
+                    images += batch.Truths.Count * ranks;
+                    sumLoc += localization;
+                    sumConf += classification;
+                    progress = progress with { NextBatch = batchIndex, Step = progress.Step + 1 };
+                    completed = progress with { Epoch = epoch };
+                    var elapsed = epochClock.Elapsed.TotalSeconds;
+                    StepCompleted?.Invoke(new StepReport(epoch, batchIndex, data.BatchesPerEpoch, progress.Step, plan.TotalSteps,
+                        localization, classification, optimizer.LearningRate, images / Math.Max(elapsed, 1e-9), waited.TotalSeconds / Math.Max(elapsed, 1e-9)));
+
+                    if (leader && lastSave.Elapsed.TotalMinutes >= options.CheckpointMinutes)
+                    {
+                        Checkpoint.Save(LastPath, model, optimizer, completed, config);
+                        savedStep = completed.Step;
+                        lastSave.Restart();
+                    }
                 }
 
-                waited += waitClock.Elapsed;
-                using var batch = batchEnumerator.Current;
-                optimizer.LearningRate = plan.At(progress.Step);
-                var (localization, classification) = TrainStep(model, optimizer, batch, priors, matcher, loss, device, memoryFormat, autocast);
-                if (!double.IsFinite(localization) || !double.IsFinite(classification))
+                // Speed and data wait are measured over the training steps only, not validation or checkpoint writing.
+                var trainingSeconds = epochClock.Elapsed.TotalSeconds;
+                var stopping = parallel is null
+                    ? cancellation.IsCancellationRequested
+                    : parallel.AgreeToStop(stopAgreed || cancellation.IsCancellationRequested);
+                if (stopping)
                 {
-                    throw new NonFiniteLossException(
-                        $"the loss became non-finite at epoch {epoch + 1}, batch {batchIndex + 1} (step {progress.Step + 1}): " +
-                        $"localization {localization}, classification {classification}, learning rate {optimizer.LearningRate:G3}. " +
-                        $"Nothing was saved after the last good checkpoint ('{LastPath}'). Lower the learning rate (--lr) or add warm-up steps, then rerun with --resume.");
+                    if (leader)
+                    {
+                        Checkpoint.Save(LastPath, model, optimizer, progress with { Epoch = epoch }, config);
+                    }
+
+                    return new TrainingResult(TrainingOutcome.Interrupted, progress with { Epoch = epoch }, LastPath, BestPath);
                 }
 
-                batchIndex++;
-                batches++;
-                images += batch.Truths.Count;
-                sumLoc += localization;
-                sumConf += classification;
-                progress = progress with { NextBatch = batchIndex, Step = progress.Step + 1 };
-                var elapsed = epochClock.Elapsed.TotalSeconds;
-                StepCompleted?.Invoke(new StepReport(epoch, batchIndex, data.BatchesPerEpoch, progress.Step, plan.TotalSteps,
-                    localization, classification, optimizer.LearningRate, images / Math.Max(elapsed, 1e-9), waited.TotalSeconds / Math.Max(elapsed, 1e-9)));
-
-                if (lastSave.Elapsed.TotalMinutes >= options.CheckpointMinutes)
+                var results = validationSets.Select(v => v.Evaluate(model, priors, postprocessor)).ToList();
+                var metric = results.Count > 0 ? results[0].Tight.Mean : -sumLoc - sumConf;
+                var improved = metric > progress.BestMetric;
+                progress = new TrainingProgress(
+                    epoch + 1, 0, progress.Step,
+                    improved ? metric : progress.BestMetric,
+                    improved ? 0 : progress.EpochsWithoutImprovement + 1);
+                if (leader)
                 {
-                    Checkpoint.Save(LastPath, model, optimizer, progress with { Epoch = epoch }, config);
-                    lastSave.Restart();
+                    Checkpoint.Save(LastPath, model, optimizer, progress, config);
+                    if (improved)
+                    {
+                        Checkpoint.Save(BestPath, model, optimizer: null, progress, config);
+                    }
+                }
+
+                if (parallel is not null)
+                {
+                    (progress, improved) = parallel.FollowLeader(progress, improved);
+                }
+
+                completed = progress;
+                savedStep = progress.Step;
+                lastSave.Restart();
+                var seconds = epochClock.Elapsed.TotalSeconds;
+                var collectiveSeconds = parallel is null ? (double?)null : (parallel.CollectiveTime - collectivesBefore).TotalSeconds / Math.Max(batches, 1);
+                EpochCompleted?.Invoke(new EpochReport(epoch, sumLoc / Math.Max(batches, 1), sumConf / Math.Max(batches, 1), results,
+                    seconds, images / Math.Max(trainingSeconds, 1e-9), waited.TotalSeconds / Math.Max(trainingSeconds, 1e-9), improved, collectiveSeconds));
+
+                if (options.Patience > 0 && progress.EpochsWithoutImprovement >= options.Patience)
+                {
+                    return new TrainingResult(TrainingOutcome.EarlyStopped, progress, LastPath, BestPath);
                 }
             }
-
-            // Speed and data wait are measured over the training steps only, not validation or checkpoint writing.
-            var trainingSeconds = epochClock.Elapsed.TotalSeconds;
-            if (cancellation.IsCancellationRequested)
+        }
+        catch (DistributedException e) when (parallel is not null)
+        {
+            if (leader && completed.Step > savedStep)
             {
-                Checkpoint.Save(LastPath, model, optimizer, progress with { Epoch = epoch }, config);
-                return new TrainingResult(TrainingOutcome.Interrupted, progress with { Epoch = epoch }, LastPath, BestPath);
+                Checkpoint.Save(LastPath, model, optimizer, completed, config);
             }
 
-            var results = validation.Select(v => v.Evaluate(model, priors, postprocessor)).ToList();
-            var metric = results.Count > 0 ? results[0].Tight.Mean : -sumLoc - sumConf;
-            var improved = metric > progress.BestMetric;
-            progress = new TrainingProgress(
-                epoch + 1, 0, progress.Step,
-                improved ? metric : progress.BestMetric,
-                improved ? 0 : progress.EpochsWithoutImprovement + 1);
-            Checkpoint.Save(LastPath, model, optimizer, progress, config);
-            if (improved)
-            {
-                Checkpoint.Save(BestPath, model, optimizer: null, progress, config);
-            }
-
-            lastSave.Restart();
-            var seconds = epochClock.Elapsed.TotalSeconds;
-            EpochCompleted?.Invoke(new EpochReport(epoch, sumLoc / Math.Max(batches, 1), sumConf / Math.Max(batches, 1), results,
-                seconds, images / Math.Max(trainingSeconds, 1e-9), waited.TotalSeconds / Math.Max(trainingSeconds, 1e-9), improved));
-
-            if (options.Patience > 0 && progress.EpochsWithoutImprovement >= options.Patience)
-            {
-                return new TrainingResult(TrainingOutcome.EarlyStopped, progress, LastPath, BestPath);
-            }
+            throw parallel.Explain(e);
         }
 
         return new TrainingResult(TrainingOutcome.Completed, progress, LastPath, BestPath);
@@ -211,9 +286,15 @@ public sealed class Trainer(TrainingConfig config, string outputDirectory, IBatc
         file.LoadInto(model, architecture);
     }
 
-    private static (double Localization, double Classification) TrainStep(
+    /// <summary>
+    /// One optimisation step. Alone, on the batch's loss. With other ranks, on the global batch: the loss sums are
+    /// agreed on first (with any rank's wish to <paramref name="stop"/>), each rank back-propagates its sums scaled so
+    /// that the averaged gradients are the global batch's, then the gradients are averaged. The reported losses are
+    /// the global batch's; a non-finite one skips the update on every rank alike.
+    /// </summary>
+    private static StepResult TrainStep(
         SsdDetector model, Optimizer optimizer, TrainingBatch batch, Tensor priors, SsdMatcher matcher, MultiBoxLoss loss, Device device, MemoryFormat format,
-        ScalarType? autocast)
+        ScalarType? autocast, DataParallel? parallel, bool stop)
     {
         using var scope = torch.NewDisposeScope();
         var shape = batch.Images.shape;
@@ -222,16 +303,29 @@ public sealed class Trainer(TrainingConfig config, string outputDirectory, IBatc
         using var output = Forward(model, input, device, autocast);
         using var ownTargets = batch.Targets is null ? matcher.Match(batch.Truths, priors, (int)shape[2], (int)shape[3]) : null;
         var targets = batch.Targets ?? ownTargets!;
-        using var parts = loss.Compute(output.Loc, output.Conf, targets);
-        var localization = parts.Localization.item<float>();
-        var classification = parts.Classification.item<float>();
-        if (double.IsFinite(localization) && double.IsFinite(classification))
+        using var parts = loss.Compute(output.Loc, output.Conf, targets, divisor: parallel is null ? null : 1);
+        StepResult result;
+        var scale = 1.0;
+        if (parallel is null)
         {
-            parts.Total().backward();
+            result = new StepResult(parts.Localization.item<float>(), parts.Classification.item<float>(), Stop: false);
+        }
+        else
+        {
+            var agreed = parallel.AgreeOnStep(parts, stop);
+            result = new StepResult(agreed.Localization, agreed.Classification, agreed.Stop);
+            scale = parallel.GradientScale(agreed);
+        }
+
+        if (double.IsFinite(result.Localization) && double.IsFinite(result.Classification))
+        {
+            var total = parts.Total();
+            (parallel is null ? total : total * scale).backward();
+            parallel?.AverageGradients();
             optimizer.step();
         }
 
-        return (localization, classification);
+        return result;
     }
 
     /// <summary>The forward pass, under autocast when asked; the loss always sees float32.</summary>
@@ -250,4 +344,7 @@ public sealed class Trainer(TrainingConfig config, string outputDirectory, IBatc
 
         return new SsdOutput(mixed.Loc.to(ScalarType.Float32), mixed.Conf.to(ScalarType.Float32), mixed.FeatureSizes);
     }
+
+    /// <summary>A step's losses (the global batch's with several ranks) and whether the ranks agreed to stop after it.</summary>
+    private readonly record struct StepResult(double Localization, double Classification, bool Stop);
 }

@@ -26,10 +26,13 @@ public static class TrainingData
 
     /// <summary>
     /// The training batches: the config's preset, mixed with crops of <paramref name="user"/>'s training images
-    /// (<see cref="DataOptions.UserFraction"/> of the groups) when given.
+    /// (<see cref="DataOptions.UserFraction"/> of the groups) when given. For one rank of a data-parallel run,
+    /// <paramref name="shard"/> picks its slice of each global batch (<see cref="DataShard"/>): an epoch is then
+    /// <c>imagesPerEpoch / (batchSize · ranks)</c> steps, each of <c>batchSize</c> images per rank.
     /// </summary>
-    public static IBatchSource CreateTrainingSource(TrainingConfig config, AnnotatedSplit? user = null)
+    public static IBatchSource CreateTrainingSource(TrainingConfig config, AnnotatedSplit? user = null, DataShard? shard = null)
     {
+        var share = shard ?? DataShard.Whole;
         var options = ForModel(config);
         ISampleSource source;
         if (user is not null && options.UserFraction >= 1)
@@ -49,8 +52,8 @@ public static class TrainingData
             }
         }
 
-        var loader = new BatchLoader(source, options.Loader);
-        var batches = Math.Max(1, config.Training.ImagesPerEpoch / config.Training.BatchSize);
+        var loader = new BatchLoader(source, options.Loader, share);
+        var batches = Math.Max(1, config.Training.ImagesPerEpoch / (config.Training.BatchSize * share.Count));
         return new LoaderBatchSource(loader, batches);
     }
 

@@ -79,6 +79,14 @@ public sealed record TrainingOptions
     /// <summary>Minutes between mid-epoch checkpoints (a killed run loses at most this much work).</summary>
     public double CheckpointMinutes { get; init; } = 10;
 
+    /// <summary>
+    /// In data-parallel training (several ranks), the longest any rank waits for the others in one collective before
+    /// it stops with an error naming the operation: a rank that dies or hangs stops the rest within this time. The
+    /// other ranks also wait this long for rank 0's validation and checkpoint at the end of each epoch, so keep it
+    /// above those.
+    /// </summary>
+    public double DistributedTimeoutSeconds { get; init; } = 300;
+
     /// <summary>Lay activations out channels-last (NHWC), which oneDNN's CPU convolutions run faster on.</summary>
     public bool ChannelsLast { get; init; } = true;
 
@@ -107,6 +115,7 @@ public sealed record TrainingOptions
         DeviceProblem(),
         OptionChecks.AtLeast(Patience, 0, nameof(Patience)),
         OptionChecks.Positive(CheckpointMinutes, nameof(CheckpointMinutes)),
+        OptionChecks.Positive(DistributedTimeoutSeconds, nameof(DistributedTimeoutSeconds)),
         OptionChecks.Defined(Precision, nameof(Precision))).Within("training");
 
     /// <summary>Milestones are epoch numbers: a milestone 0 would cut the rate before the first step.</summary>

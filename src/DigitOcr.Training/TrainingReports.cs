@@ -15,7 +15,10 @@ public sealed record StepReport(
 
 /// <summary>
 /// After each epoch: mean training losses, validation figures, the epoch's wall time (validation included), images/s
-/// and the share of time spent waiting for data (both over the training steps only), and whether it was the best so far.
+/// and the share of time spent waiting for data (both over the training steps only), whether it was the best so far,
+/// and, with several ranks, the seconds per step this rank spent in collectives (the loss agreement and the gradient
+/// all-reduces, waiting for slower ranks included; null for a single process). With several ranks the losses and
+/// images/s are the global batch's.
 /// </summary>
 public sealed record EpochReport(
     int Epoch,
@@ -25,7 +28,8 @@ public sealed record EpochReport(
     double Seconds,
     double ImagesPerSecond,
     double DataWaitFraction,
-    bool Improved);
+    bool Improved,
+    double? AllReduceSecondsPerStep = null);
 
 /// <summary>How a run ended.</summary>
 public enum TrainingOutcome

@@ -3,9 +3,9 @@ using DigitOcr.Torch;
 namespace DigitOcr.Loss;
 
 /// <summary>
-/// The multibox loss of a batch, both parts already divided by the number of positives: <see cref="Localization"/>
-/// (smooth L1) and <see cref="Classification"/> (cross entropy over positives and mined negatives), scalar tensors
-/// in the autograd graph. Owns them.
+/// The multibox loss of a batch, both parts already divided by the number of positives (or the divisor the loss was
+/// given): <see cref="Localization"/> (smooth L1) and <see cref="Classification"/> (cross entropy over positives and
+/// mined negatives), scalar tensors in the autograd graph. Owns them.
 /// </summary>
 public sealed record LossBreakdown(Tensor Localization, Tensor Classification, long Positives, long Negatives) : IDisposable
 {

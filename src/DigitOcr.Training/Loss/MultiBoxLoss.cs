@@ -20,7 +20,12 @@ public sealed class MultiBoxLoss(LossOptions options)
     /// <param name="loc">Predicted offsets <c>[B, P, 4]</c>.</param>
     /// <param name="conf">Class logits <c>[B, P, C]</c>.</param>
     /// <param name="targets">Matched targets of the same batch.</param>
-    public LossBreakdown Compute(Tensor loc, Tensor conf, MatchedTargets targets)
+    /// <param name="divisor">
+    /// What both sums are divided by; null: this batch's positives (at least 1). Data-parallel training passes 1 and
+    /// divides by the positives of all ranks' batches together, so that averaging the ranks' gradients gives the
+    /// gradient of the whole global batch (as detectron2 normalises by the positives over all GPUs).
+    /// </param>
+    public LossBreakdown Compute(Tensor loc, Tensor conf, MatchedTargets targets, double? divisor = null)
     {
         using var scope = torch.NewDisposeScope();
         var classes = conf.size(2);
@@ -43,10 +48,10 @@ public sealed class MultiBoxLoss(LossOptions options)
             labels.flatten().index_select(0, selectedIndex),
             reduction: Reduction.Sum);
 
-        double divisor = Math.Max(positives, 1);
+        var by = divisor ?? Math.Max(positives, 1);
         return new LossBreakdown(
-            (localization / divisor).MoveToOuterDisposeScope(),
-            (classification / divisor).MoveToOuterDisposeScope(),
+            (localization / by).MoveToOuterDisposeScope(),
+            (classification / by).MoveToOuterDisposeScope(),
             positives,
             negatives);
     }

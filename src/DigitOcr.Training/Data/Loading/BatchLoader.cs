@@ -10,24 +10,32 @@ namespace DigitOcr.Data.Loading;
 
 /// <summary>
 /// Turns an <see cref="ISampleSource"/> into training batches. Batch <c>b</c> of epoch <c>e</c> holds samples
-/// <c>b·B .. b·B + B - 1</c> of that epoch, so its bytes depend only on the source's seed, <c>e</c> and <c>b</c>,
+/// <c>b·B .. b·B + B - 1</c> of that epoch (for one rank of a data-parallel run, its slice of global batch <c>b</c>:
+/// see <see cref="DataShard"/>), so its bytes depend only on the source's seed, <c>e</c>, <c>b</c> (and the rank),
 /// whichever thread made it. <see cref="ReadEpoch"/> makes them on background threads, a bounded number ahead of
 /// the trainer, and hands them over in order. Thread-safe.
 /// </summary>
 public sealed class BatchLoader
 {
-    public BatchLoader(ISampleSource source, LoaderOptions options)
+    /// <param name="source">The samples.</param>
+    /// <param name="options">Batch size (per rank), workers, prefetch.</param>
+    /// <param name="shard">This rank's share of the stream; default: the whole stream.</param>
+    public BatchLoader(ISampleSource source, LoaderOptions options, DataShard? shard = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         OptionChecks.ThrowIfAny(options.Validate(), nameof(options));
         Source = source;
         Options = options;
+        Shard = shard ?? DataShard.Whole;
     }
 
     public ISampleSource Source { get; }
 
     public LoaderOptions Options { get; }
+
+    /// <summary>The share of the stream this loader's batches hold.</summary>
+    public DataShard Shard { get; }
 
     /// <summary>
     /// Makes batch <paramref name="index"/> of epoch <paramref name="epoch"/> on the calling thread. The caller owns
@@ -39,7 +47,7 @@ public sealed class BatchLoader
         var size = Options.BatchSize;
         var (w, h) = (Source.Width, Source.Height);
         var plane = w * h;
-        var first = index * size;
+        var first = Shard.FirstSample(index, size);
         var boxes = new IReadOnlyList<LabeledBox>[size];
         var patches = new IReadOnlyList<LabeledBox>[size];
         var buffer = ArrayPool<float>.Shared.Rent(size * plane);
