@@ -32,6 +32,32 @@ public class BatchLoaderTests
     }
 
     [Theory]
+    [InlineData(2, 1)]
+    [InlineData(3, 3)]
+    public void MakeBatch_RanksShares_AreDistinct_AndTogetherTheBatchOfOneProcessWithTheirSummedBatchSize(int ranks, int groupSize)
+    {
+        var source = new FakeSampleSource(groupSize, jitter: false);
+        var whole = new BatchLoader(source, new LoaderOptions { BatchSize = 4 * ranks });
+        var shares = Enumerable.Range(0, ranks).Select(r => new BatchLoader(source, new LoaderOptions { BatchSize = 4 }, new DataShard(r, ranks))).ToList();
+
+        foreach (var index in new long[] { 0, 5 })
+        {
+            using var one = whole.MakeBatch(epoch: 1, index);
+            var parts = shares.Select(s => s.MakeBatch(epoch: 1, index)).ToList();
+            try
+            {
+                Assert.Equal(one.Images.data<float>(), parts.SelectMany(p => p.Images.data<float>()));
+                Assert.Equal(one.Boxes.Select(b => b[0].Digit), parts.SelectMany(p => p.Boxes.Select(b => b[0].Digit)));
+                Assert.NotEqual(parts[0].Images.data<float>(), parts[1].Images.data<float>());
+            }
+            finally
+            {
+                parts.ForEach(p => p.Dispose());
+            }
+        }
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(3)]
     public void MakeBatch_GroupsStraddlingBatches_StillGiveSamplesInOrder(int groupSize)

@@ -67,6 +67,25 @@ public class MultiBoxLossTests
         Assert.Equal(expected, result.Classification.item<float>(), 1e-4);
     }
 
+    [Fact]
+    public void Divisor_ReplacesThePositivesAsWhatBothSumsAreDividedBy()
+    {
+        using var scope = torch.NewDisposeScope();
+        torch.manual_seed(3);
+        var loc = torch.randn([2, 10, 4]);
+        var conf = torch.randn([2, 10, 11]);
+        using var targets = new MatchedTargets(torch.randn([2, 10, 4]), torch.tensor(new long[] { 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0 }, [2, 10]));
+
+        using var mean = loss.Compute(loc, conf, targets);
+        using var sums = loss.Compute(loc, conf, targets, divisor: 1);
+        using var other = loss.Compute(loc, conf, targets, divisor: 7.5);
+
+        Assert.Equal(3, mean.Positives);
+        Assert.Equal(mean.Localization.item<float>() * 3, sums.Localization.item<float>(), 1e-4);
+        Assert.Equal(mean.Classification.item<float>() * 3, sums.Classification.item<float>(), 1e-4);
+        Assert.Equal(sums.Classification.item<float>() / 7.5, other.Classification.item<float>(), 1e-4);
+    }
+
     private LossBreakdown Compute(long[] labelRow)
     {
         torch.manual_seed(2);
