@@ -15,7 +15,7 @@
 #include <chrono>
 
 struct dgo_process_group_t {
-  c10::intrusive_ptr<c10d::TCPStore> store;
+  c10::intrusive_ptr<c10d::Store> store;
   c10::intrusive_ptr<c10d::ProcessGroupGloo> group;
 };
 
@@ -56,24 +56,29 @@ DGO_API int32_t dgo_dist_is_available() {
 #endif
 }
 
-// Joins the process group: rank 0 hosts the TCPStore on master_port (all interfaces), every rank connects to it at
-// master_addr, then gloo pairs the ranks up. Gloo's own sockets bind to `interface_name` when given (GLOO_SOCKET_IFNAME),
-// else to `hostname`'s address when given, else to the address this machine's hostname resolves to (c10d's default).
-// Every step, the store connection included, gives up after timeout_ms.
+// Joins the process group: rank 0 hosts the TCPStore on master_port (all interfaces) unless `host_store` is 0 (a
+// launcher's agent hosts it, as torchrun's does), every rank connects to it at master_addr, then gloo pairs the ranks
+// up. Every key lives under `store_prefix` when given (torchrun's "/worker/attempt_N"). Gloo's own sockets bind to
+// `interface_name` when given (GLOO_SOCKET_IFNAME), else to `hostname`'s address when given, else to the address this
+// machine's hostname resolves to (c10d's default). Every step, the store connection included, gives up after timeout_ms.
 DGO_API dgo_process_group dgo_dist_init_gloo(const char* master_addr, int32_t master_port, int32_t rank,
-                                             int32_t world_size, int64_t timeout_ms, const char* interface_name,
+                                             int32_t world_size, int64_t timeout_ms, int32_t host_store,
+                                             const char* store_prefix, const char* interface_name,
                                              const char* hostname) {
   DGO_TRY
 #ifdef USE_C10D_GLOO
   const auto timeout = std::chrono::milliseconds(timeout_ms);
   c10d::TCPStoreOptions store_options;
   store_options.port = static_cast<std::uint16_t>(master_port);
-  store_options.isServer = rank == 0;
+  store_options.isServer = rank == 0 && host_store != 0;
   store_options.numWorkers = static_cast<std::size_t>(world_size);
   // The process group's rendezvous waits for every rank (with the timeout); the store need not wait as well.
   store_options.waitWorkers = false;
   store_options.timeout = timeout;
-  auto store = c10::make_intrusive<c10d::TCPStore>(std::string(master_addr), store_options);
+  c10::intrusive_ptr<c10d::Store> store = c10::make_intrusive<c10d::TCPStore>(std::string(master_addr), store_options);
+  if (store_prefix != nullptr && *store_prefix != '\0') {
+    store = c10::make_intrusive<c10d::PrefixStore>(store_prefix, store);
+  }
 
   auto options = c10d::ProcessGroupGloo::Options::create(timeout);
   if (interface_name != nullptr && *interface_name != '\0') {

@@ -16,9 +16,22 @@ public sealed record DistributedContext(int WorldSize, int Rank, int LocalRank, 
     public const string MasterAddressVariable = "MASTER_ADDR";
     public const string MasterPortVariable = "MASTER_PORT";
 
+    /// <summary>Set to <c>True</c> by torchrun, whose agent then hosts the rendezvous store on MASTER_PORT itself.</summary>
+    public const string AgentStoreVariable = "TORCHELASTIC_USE_AGENT_STORE";
+
+    /// <summary>torchrun's count of restarts, which names the workers' key prefix in the agent's store.</summary>
+    public const string RestartCountVariable = "TORCHELASTIC_RESTART_COUNT";
+
     /// <summary>The variables, in the order they are checked.</summary>
     public static IReadOnlyList<string> Variables { get; } =
         [WorldSizeVariable, RankVariable, LocalRankVariable, MasterAddressVariable, MasterPortVariable];
+
+    /// <summary>
+    /// Where the workers' keys go when a launcher's agent hosts the store (torchrun sets <c>TORCHELASTIC_USE_AGENT_STORE=True</c>;
+    /// its workers use <c>/worker/attempt_&lt;TORCHELASTIC_RESTART_COUNT&gt;</c>, as PyTorch's <c>env://</c> does); null
+    /// when rank 0 hosts the store.
+    /// </summary>
+    public string? AgentStorePrefix { get; init; }
 
     /// <summary>Rank 0: the one that validates, logs and writes checkpoints, and whose weights every rank starts from.</summary>
     public bool IsLeader => Rank == 0;
@@ -62,12 +75,25 @@ public sealed record DistributedContext(int WorldSize, int Rank, int LocalRank, 
         }
 
         var port = Whole(values, MasterPortVariable, 1, 65_535, "the TCP port rank 0's store listens on", problems);
+        string? prefix = null;
+        if (string.Equals(variable(AgentStoreVariable), "True", StringComparison.OrdinalIgnoreCase))
+        {
+            var restarts = variable(RestartCountVariable) ?? "0";
+            prefix = int.TryParse(restarts, NumberStyles.None, CultureInfo.InvariantCulture, out var attempt)
+                ? $"/worker/attempt_{attempt}"
+                : null;
+            if (prefix is null)
+            {
+                problems.Add($"{RestartCountVariable} is '{restarts}'; it must be a whole number >= 0 (torchrun's restart count)");
+            }
+        }
+
         if (problems.Count > 0)
         {
             throw new DistributedEnvironmentException(problems);
         }
 
-        return new DistributedContext(worldSize!.Value, rank!.Value, localRank!.Value, address!.Trim(), port!.Value);
+        return new DistributedContext(worldSize!.Value, rank!.Value, localRank!.Value, address!.Trim(), port!.Value) { AgentStorePrefix = prefix };
     }
 
     /// <summary>The variables a launcher sets for this rank.</summary>

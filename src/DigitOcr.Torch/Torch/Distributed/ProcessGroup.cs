@@ -39,8 +39,8 @@ public sealed class ProcessGroup : IDisposable
     public static bool is_available() => dgo_dist_is_available() != 0;
 
     /// <summary>
-    /// Joins the group <paramref name="context"/> describes: rank 0 hosts the TCPStore on its port, every rank meets
-    /// there, then gloo connects the ranks. Blocks until all <see cref="DistributedContext.WorldSize"/> ranks have
+    /// Joins the group <paramref name="context"/> describes: rank 0 hosts the TCPStore on its port (unless a launcher's
+    /// agent does: <see cref="DistributedContext.AgentStorePrefix"/>), every rank meets there, then gloo connects the ranks. Blocks until all <see cref="DistributedContext.WorldSize"/> ranks have
     /// joined, at most <paramref name="timeout"/>. Gloo binds to <paramref name="socketInterface"/> (default:
     /// <c>GLOO_SOCKET_IFNAME</c>); without one, to the loopback address when the master is on this machine's
     /// loopback, else to the address this machine's host name resolves to.
@@ -60,7 +60,8 @@ public sealed class ProcessGroup : IDisposable
         var device = socketInterface ?? Environment.GetEnvironmentVariable(SocketInterfaceVariable);
         var hostname = string.IsNullOrEmpty(device) && IsLoopback(context.MasterAddress) ? "127.0.0.1" : null;
         var raw = dgo_dist_init_gloo(context.MasterAddress, context.MasterPort, context.Rank, context.WorldSize,
-            (long)timeout.TotalMilliseconds, string.IsNullOrEmpty(device) ? null : device, hostname);
+            (long)timeout.TotalMilliseconds, context.AgentStorePrefix is null ? 1 : 0, context.AgentStorePrefix,
+            string.IsNullOrEmpty(device) ? null : device, hostname);
         if (raw == IntPtr.Zero)
         {
             var detail = NativeError.TakeMessage();

@@ -12,7 +12,8 @@ internal static unsafe partial class NativeMethods
     internal static partial int dgo_dist_is_available();
 
     [LibraryImport(NativeLibraryResolver.LibraryName, StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial IntPtr dgo_dist_init_gloo(string masterAddress, int masterPort, int rank, int worldSize, long timeoutMilliseconds, string? interfaceName, string? hostname);
+    internal static partial IntPtr dgo_dist_init_gloo(
+        string masterAddress, int masterPort, int rank, int worldSize, long timeoutMilliseconds, int hostStore, string? storePrefix, string? interfaceName, string? hostname);
 
     [LibraryImport(NativeLibraryResolver.LibraryName)]
     internal static partial void dgo_dist_free(IntPtr group);

@@ -22,6 +22,17 @@ public sealed class DistributedContextTests
     }
 
     [Fact]
+    public void TorchrunsAgentStore_IsUsedUnderItsPrefix_InsteadOfRankZeroHostingOne()
+    {
+        var own = DistributedContext.From(Variables(("WORLD_SIZE", "2"), ("RANK", "0"), ("MASTER_ADDR", "127.0.0.1"), ("MASTER_PORT", "29500")));
+        var agent = DistributedContext.From(Variables(("WORLD_SIZE", "2"), ("RANK", "0"), ("MASTER_ADDR", "127.0.0.1"), ("MASTER_PORT", "29500"),
+            ("TORCHELASTIC_USE_AGENT_STORE", "True"), ("TORCHELASTIC_RESTART_COUNT", "2")));
+
+        Assert.Null(own!.AgentStorePrefix);
+        Assert.Equal("/worker/attempt_2", agent!.AgentStorePrefix);
+    }
+
+    [Fact]
     public void LocalRank_WhenNotSet_IsTheRank()
     {
         var context = DistributedContext.From(Variables(("WORLD_SIZE", "2"), ("RANK", "1"), ("MASTER_ADDR", "127.0.0.1"), ("MASTER_PORT", "1234")));
