@@ -59,9 +59,9 @@ internal sealed class DataParallel(ProcessGroup group, IEnumerable<Parameter> pa
             {
                 bytes = File.ReadAllBytes(path);
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                problem = e;
+                problem = e as IOException ?? new IOException(e.Message, e);
             }
         }
 

@@ -138,9 +138,9 @@ public sealed class Trainer(TrainingConfig config, string outputDirectory, IBatc
         var ranks = parallel?.WorldSize ?? 1;
 
         // Where a resumed run would continue (the model and optimizer hold it: a step that failed changed nothing), and
-        // the step last written to last.pt. When another rank fails, rank 0 saves what was completed since.
+        // the step last written to last.pt (or started from). When another rank fails, rank 0 saves what was completed since.
         var completed = progress;
-        var savedStep = resume ? progress.Step : -1;
+        var savedStep = progress.Step;
         var lastSave = Stopwatch.StartNew();
         try
         {

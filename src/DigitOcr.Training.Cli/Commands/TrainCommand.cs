@@ -58,9 +58,9 @@ internal static partial class TrainCommand
 
             if (File.Exists(path) && RecognizerConfig.IsRecognizerJson(File.ReadAllText(path)))
             {
-                if (parse.GetValue(processes) is not null)
+                if (parse.GetValue(processes) is not null || DistributedContext.FromEnvironment() is { IsDistributed: true })
                 {
-                    throw new CommandLineException(TrainerExitCodes.Usage, $"{NprocPerNode}: data-parallel training is for the detector; '{path}' is a recognizer config (train it in one process)");
+                    throw new CommandLineException(TrainerExitCodes.Usage, $"data-parallel training ({NprocPerNode}, or {DistributedContext.WorldSizeVariable} > 1) is for the detector; '{path}' is a recognizer config: train it in one process");
                 }
 
                 return Task.FromResult(RecognizerTraining.Run(
