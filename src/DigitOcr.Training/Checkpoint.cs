@@ -7,8 +7,11 @@ using DigitOcr.Torch.Serialization;
 
 namespace DigitOcr.Training;
 
-/// <summary>Where a run stands: the next batch to train and what the best validation was so far.</summary>
-public sealed record TrainingProgress(int Epoch, int NextBatch, long Step, double BestMetric, int EpochsWithoutImprovement = 0);
+/// <summary>
+/// Where a run stands: the next batch to train and what the best validation was so far, and how many processes
+/// trained it (<see cref="WorldSize"/>: the data each step drew depends on it).
+/// </summary>
+public sealed record TrainingProgress(int Epoch, int NextBatch, long Step, double BestMetric, int EpochsWithoutImprovement = 0, int WorldSize = 1);
 
 /// <summary>
 /// Everything needed to resume a run or to use its model, in one PyTorch-format file (torch.load reads it):
@@ -35,7 +38,8 @@ public sealed class Checkpoint : IDisposable
         Progress = new TrainingProgress(
             (int)Long("meta.epoch"), (int)Long("meta.next_batch"), Long("meta.step"),
             entries.TryGetValue("meta.best_metric", out var best) ? best.item<double>() : double.NegativeInfinity,
-            (int)Long("meta.epochs_without_improvement"));
+            (int)Long("meta.epochs_without_improvement"),
+            entries.TryGetValue("meta.world_size", out var ranks) ? (int)ranks.item<long>() : 1);
     }
 
     public TrainingConfig Config { get; }
@@ -85,6 +89,7 @@ public sealed class Checkpoint : IDisposable
         items.Add(new("meta.step", torch.scalar_tensor(progress.Step)));
         items.Add(new("meta.best_metric", torch.scalar_tensor(progress.BestMetric)));
         items.Add(new("meta.epochs_without_improvement", torch.scalar_tensor((long)progress.EpochsWithoutImprovement)));
+        items.Add(new("meta.world_size", torch.scalar_tensor((long)progress.WorldSize)));
         if (optimizer is not null)
         {
             items.Add(new("rng.torch", torch.get_rng_state()));

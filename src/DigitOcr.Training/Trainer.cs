@@ -98,13 +98,21 @@ public sealed class Trainer(TrainingConfig config, string outputDirectory, IBatc
         model.to(memoryFormat);
         using var optimizer = Optimizers.Create(options, model.parameters());
         var parallel = group is { world_size: > 1 } ? new DataParallel(group, model.parameters()) : null;
-        var progress = new TrainingProgress(0, 0, 0, double.NegativeInfinity);
+        var worldSize = parallel?.WorldSize ?? 1;
+        var progress = new TrainingProgress(0, 0, 0, double.NegativeInfinity, WorldSize: worldSize);
         try
         {
             if (resume)
             {
                 // Every rank restores from rank 0's file: same weights, optimizer state, progress and generator.
                 using var checkpoint = parallel is null ? Checkpoint.Load(LastPath) : Checkpoint.Load(new MemoryStream(parallel.ShareFile(LastPath)), LastPath);
+                if (checkpoint.Progress.WorldSize != worldSize)
+                {
+                    // Each step's images and the batches per epoch depend on the number of processes: a different one would silently change the run.
+                    throw new InvalidDataException(
+                        $"--resume: '{LastPath}' was written by a run of {checkpoint.Progress.WorldSize} process(es), this one has {worldSize}; resume with the same number (--nproc-per-node, or WORLD_SIZE), or start a new run with --init '{LastPath}'");
+                }
+
                 checkpoint.RestoreModel(model);
                 checkpoint.RestoreTraining(optimizer);
                 progress = checkpoint.Progress;
@@ -222,7 +230,8 @@ public sealed class Trainer(TrainingConfig config, string outputDirectory, IBatc
                 progress = new TrainingProgress(
                     epoch + 1, 0, progress.Step,
                     improved ? metric : progress.BestMetric,
-                    improved ? 0 : progress.EpochsWithoutImprovement + 1);
+                    improved ? 0 : progress.EpochsWithoutImprovement + 1,
+                    worldSize);
                 if (leader)
                 {
                     Checkpoint.Save(LastPath, model, optimizer, progress, config);

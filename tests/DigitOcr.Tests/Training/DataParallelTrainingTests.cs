@@ -49,6 +49,24 @@ public sealed partial class DataParallelTrainingTests : IDisposable
     }
 
     [Fact]
+    public void ResumingWithAnotherNumberOfProcesses_IsRefused_NamingBoth()
+    {
+        var config = WriteConfig(epochs: 1, imagesPerEpoch: 32, out _);
+        var two = Train(config, "two", "--nproc-per-node", "2");
+        Assert.True(two.ExitCode == 0, two.ToString());
+        using (var saved = Checkpoint.Load(folder.File("two", Trainer.LastFile)))
+        {
+            Assert.Equal(2, saved.Progress.WorldSize);
+        }
+
+        var one = Train(config, "two", "--epochs", "2", "--resume");
+
+        Assert.True(one.ExitCode == 4, one.ToString()); // TrainerExitCodes.Files
+        Assert.Contains("was written by a run of 2 process(es), this one has 1", one.Errors);
+        Assert.DoesNotContain("Unhandled exception", one.Errors);
+    }
+
+    [Fact]
     public async Task AKilledRank_StopsTheOtherWithinTheTimeout_NamingIt_AndRerunningWithResume_EndsWhereAnUninterruptedRunDoes()
     {
         // 8 steps of 2 x 8 images per epoch; three epochs uninterrupted for reference.
