@@ -5,8 +5,8 @@
 // read back and handed to the caller, who reports it naming the file.
 //
 // fd 2 belongs to the whole process: captures are serialized by a mutex, and whatever any thread writes to fd 2
-// during a capture (milliseconds) is captured with it. .NET's Console.Error writes to its own duplicate of fd 2, so
-// DigitOcr's messages are never captured.
+// during a capture (milliseconds) is captured with it. .NET's Console.Error writes to its own duplicate of fd 2, made
+// when it is first used; Image.Decode makes it before any capture, so DigitOcr's messages are never captured.
 #include "dgo.h"
 
 #include <opencv2/core.hpp>
