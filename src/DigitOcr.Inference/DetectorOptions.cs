@@ -117,7 +117,8 @@ public sealed record DetectorOptions
     /// <summary>
     /// Read every detected box a second time with the digit recognizer and fuse the readings (drops boxes that are not
     /// digits, corrects misread digits, fills <c>Detection.Alternatives</c>). On by default when a recognizer is
-    /// available (<see cref="RecognizerPath"/>, or the embedded default).
+    /// available (<see cref="RecognizerPath"/>, or the embedded default). With it the detector also offers the digits
+    /// it is unsure of (<see cref="CandidateRule.Presence"/>), since the recognizer checks each one.
     /// </summary>
     public bool UseRecognizer { get; init; } = true;
 

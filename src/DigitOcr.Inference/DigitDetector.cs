@@ -46,7 +46,9 @@ public sealed class DigitDetector : IDisposable
             MaxDetections = options.MaxDetections ?? config.Postprocess.MaxDetections,
             TopKPerClass = options.TopKPerClass ?? config.Postprocess.TopKPerClass,
         };
-        postprocessor = new DetectionPostprocessor(post, new BoxCoder(config.Priors.Variances[0], config.Priors.Variances[1]));
+        // With a recognizer checking every box, the detector may offer the digits it is unsure of (measured in models/README.md).
+        var candidates = recognizer is null ? CandidateRule.ArgMax : CandidateRule.Presence;
+        postprocessor = new DetectionPostprocessor(post, new BoxCoder(config.Priors.Variances[0], config.Priors.Variances[1]), candidates);
         priorGenerator = new PriorBoxGenerator(config.Priors);
         planner = new PassPlanner(options, config.Priors);
         // Last: the checks above may throw, and the caller disposes the model but would not know of a network.

@@ -9,11 +9,14 @@ namespace DigitOcr.Postprocess;
 /// prior takes its argmax class, background dropped, top-k per class, one class-agnostic NMS, score threshold, at most
 /// max-detections, the caps scaled to the input's area (<see cref="PostprocessOptions.CapsFor"/>). (Thresholding
 /// before NMS and top-k gives the same result as the reference's after: a box below the threshold can only suppress
-/// boxes scored lower still.)
+/// boxes scored lower still.) <see cref="CandidateRule.Presence"/> changes which priors are candidates, for a reader
+/// with a second stage.
 /// </summary>
-public sealed class DetectionPostprocessor(PostprocessOptions options, BoxCoder coder)
+public sealed class DetectionPostprocessor(PostprocessOptions options, BoxCoder coder, CandidateRule candidates = CandidateRule.ArgMax)
 {
     public PostprocessOptions Options { get; } = options;
+
+    public CandidateRule Candidates { get; } = candidates;
 
     /// <summary>
     /// Detections per image in pixels of the network input (<paramref name="imageWidth"/> x <paramref name="imageHeight"/>),
@@ -25,8 +28,19 @@ public sealed class DetectionPostprocessor(PostprocessOptions options, BoxCoder 
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         var probabilities = torch.nn.functional.softmax(conf.detach(), 2);
-        var (best, label) = probabilities.max(2);
-        var candidate = label.gt(0.0).logical_and(best.ge(Options.ScoreThreshold));
+        Tensor best, label, candidate;
+        if (Candidates == CandidateRule.Presence)
+        {
+            (best, label) = probabilities.narrow(2, 1, probabilities.size(2) - 1).max(2);
+            label = label.add(1);
+            candidate = probabilities.select(2, 0).neg().add(1.0).ge(Options.ScoreThreshold);
+        }
+        else
+        {
+            (best, label) = probabilities.max(2);
+            candidate = label.gt(0.0).logical_and(best.ge(Options.ScoreThreshold));
+        }
+
         var (topKPerClass, maxDetections) = Options.CapsFor(imageHeight, imageWidth);
         var results = new List<IReadOnlyList<Detection>>();
         for (var b = 0; b < loc.size(0); b++)

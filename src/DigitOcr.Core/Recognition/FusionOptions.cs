@@ -3,8 +3,11 @@ namespace DigitOcr.Recognition;
 /// <summary>How the recognizer's reading of a box is fused with the detector's (see <see cref="RecognitionFusion"/>).</summary>
 public sealed record FusionOptions
 {
-    /// <summary>A box whose "not a digit" probability reaches this is dropped.</summary>
-    public double NotADigitThreshold { get; init; } = 0.5;
+    /// <summary>
+    /// A box is dropped when its presence — the geometric mean of the detector's score and the recognizer's belief that
+    /// it holds a digit — is below this. 0.3 is the number reader's own floor for a digit.
+    /// </summary>
+    public double MinPresence { get; init; } = 0.3;
 
     /// <summary>Alternatives scoring below this (fused) are not kept.</summary>
     public double AlternativeMinScore { get; init; } = 0.01;
@@ -14,9 +17,9 @@ public sealed record FusionOptions
 
     public IEnumerable<string> Validate()
     {
-        if (NotADigitThreshold is <= 0 or > 1 || double.IsNaN(NotADigitThreshold))
+        if (MinPresence is < 0 or > 1 || double.IsNaN(MinPresence))
         {
-            yield return $"fusion.notADigitThreshold must be in (0, 1], got {NotADigitThreshold}";
+            yield return $"fusion.minPresence must be in [0, 1], got {MinPresence}";
         }
 
         if (AlternativeMinScore is < 0 or > 1 || double.IsNaN(AlternativeMinScore))

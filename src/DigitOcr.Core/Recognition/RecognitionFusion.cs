@@ -7,11 +7,12 @@ namespace DigitOcr.Recognition;
 /// Fuses the detector's and the recognizer's views of one box. The detector is trusted for where a digit is, the
 /// recognizer — a classifier trained on the detector's own boxes, with a "not a digit" class — for which digit it is:
 /// <list type="bullet">
-/// <item>the box is dropped when the recognizer's "not a digit" probability <c>p_junk</c> reaches
-/// <see cref="FusionOptions.NotADigitThreshold"/>;</item>
-/// <item>otherwise the digit is the recognizer's best digit, <c>r(d) = p(d) / (1 - p_junk)</c>, and the fused score
-/// of digit d is <c>presence * r(d)</c> with <c>presence = sqrt(detector score * (1 - p_junk))</c>, the geometric mean of
-/// the two stages' belief that a digit is there;</item>
+/// <item><c>presence = sqrt(detector score * (1 - p_junk))</c>, with <c>p_junk</c> the recognizer's "not a digit"
+/// probability, is the geometric mean of the two stages' belief that a digit is there; the box is dropped when it is
+/// below <see cref="FusionOptions.MinPresence"/>. Neither stage vetoes alone: a digit the detector is sure of survives a
+/// recognizer that doubts its crop (a box a little off the ink looks like junk to it), and the other way round;</item>
+/// <item>the digit is the recognizer's best digit, <c>r(d) = p(d) / (1 - p_junk)</c>, and the fused score of digit d
+/// is <c>presence * r(d)</c>;</item>
 /// <item>the other digits with a fused score of at least <see cref="FusionOptions.AlternativeMinScore"/> become the
 /// detection's alternatives, best first.</item>
 /// </list>
@@ -28,14 +29,13 @@ public static class RecognitionFusion
             throw new ArgumentException($"the recognizer gives {RecognizerConfig.Classes} probabilities, got {probabilities.Length}", nameof(probabilities));
         }
 
-        var junk = probabilities[RecognizerConfig.NotADigit];
-        if (junk >= options.NotADigitThreshold)
+        var digitMass = Math.Max(1e-6f, 1f - probabilities[RecognizerConfig.NotADigit]);
+        var presence = MathF.Sqrt(Math.Clamp(detection.Score, 0f, 1f) * digitMass);
+        if (presence < options.MinPresence)
         {
             return null;
         }
 
-        var digitMass = Math.Max(1e-6f, 1f - junk);
-        var presence = MathF.Sqrt(Math.Clamp(detection.Score, 0f, 1f) * digitMass);
         var ranked = new List<(int Digit, float Score)>(10);
         for (var d = 0; d < 10; d++)
         {

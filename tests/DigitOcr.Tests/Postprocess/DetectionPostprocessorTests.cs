@@ -37,6 +37,37 @@ public class DetectionPostprocessorTests
         Assert.Equal(detections.OrderByDescending(d => d.Score).Select(d => d.Score), detections.Select(d => d.Score));
     }
 
+    [Fact]
+    public void Presence_OffersADigitThatNarrowlyLosesToBackground_ScoredByItsOwnProbability_WhereArgMaxDropsIt()
+    {
+        using var scope = torch.NewDisposeScope();
+        // One prior: background 0.55, digit 3 0.30, digit 8 0.15 (logits are their logs).
+        var logits = Enumerable.Repeat(-30f, 11).ToArray();
+        (logits[0], logits[4], logits[9]) = (MathF.Log(0.55f), MathF.Log(0.30f), MathF.Log(0.15f));
+        var conf = torch.tensor(logits, [1, 1, 11]);
+        var priors = torch.tensor(new[] { 0.5f, 0.5f, 0.2f, 0.2f }, [1, 4]);
+        var loc = torch.zeros([1, 1, 4]);
+
+        Assert.Empty(new DetectionPostprocessor(new PostprocessOptions(), new BoxCoder()).Process(loc, conf, priors, 100, 100)[0]);
+        var offered = Assert.Single(new DetectionPostprocessor(new PostprocessOptions(), new BoxCoder(), CandidateRule.Presence).Process(loc, conf, priors, 100, 100)[0]);
+        Assert.Equal(3, offered.Digit);
+        Assert.Equal(0.30f, offered.Score, 4);
+        Assert.True(offered.Box.IoU(new Box(40, 40, 60, 60)) > 0.999, $"box {offered.Box}");
+    }
+
+    [Fact]
+    public void Presence_DropsAPrior_WhoseDigitsTogetherStayBelowTheThreshold()
+    {
+        using var scope = torch.NewDisposeScope();
+        // Background 0.95: the digits together hold 0.05, under the 0.1 threshold.
+        var logits = Enumerable.Repeat(-30f, 11).ToArray();
+        (logits[0], logits[4]) = (MathF.Log(0.95f), MathF.Log(0.05f));
+        var detections = new DetectionPostprocessor(new PostprocessOptions(), new BoxCoder(), CandidateRule.Presence)
+            .Process(torch.zeros([1, 1, 4]), torch.tensor(logits, [1, 1, 11]), torch.tensor(new[] { 0.5f, 0.5f, 0.2f, 0.2f }, [1, 4]), 100, 100)[0];
+
+        Assert.Empty(detections);
+    }
+
     /// <summary>
     /// <paramref name="digits"/> priors in a row that do not overlap, each confident of digit 3 (scores falling along
     /// the row), with zero offsets so the boxes are the priors.

@@ -23,13 +23,28 @@ public class RecognitionFusionTests
     [Fact]
     public void Fuse_DropsABox_TheRecognizerCallsNotADigit()
     {
-        Assert.Null(RecognitionFusion.Fuse(Three, Probabilities(0.7f, (3, 0.3f)), new FusionOptions()));
+        // presence = sqrt(0.9 * 0.05) = 0.21, below 0.3.
+        Assert.Null(RecognitionFusion.Fuse(Three, Probabilities(0.95f, (3, 0.05f)), new FusionOptions()));
     }
 
     [Fact]
-    public void Fuse_KeepsABox_JustUnderTheThreshold()
+    public void Fuse_KeepsADigit_TheDetectorIsSureOf_ThoughTheRecognizerDoubtsItsCrop()
     {
-        Assert.NotNull(RecognitionFusion.Fuse(Three, Probabilities(0.49f, (3, 0.51f)), new FusionOptions()));
+        var fused = RecognitionFusion.Fuse(Three with { Score = 0.98f }, Probabilities(0.7f, (3, 0.3f)), new FusionOptions())!.Value;
+
+        // presence = sqrt(0.98 * 0.3) = 0.5422; r(3) = 0.3 / 0.3 = 1.
+        Assert.Equal(3, fused.Digit);
+        Assert.Equal(0.5422, fused.Score, 4);
+    }
+
+    [Theory]
+    [InlineData(0.81f, true)] // presence sqrt(0.5 * 0.19) = 0.308
+    [InlineData(0.83f, false)] // presence sqrt(0.5 * 0.17) = 0.292
+    public void Fuse_KeepsABox_OnlyWhenItsPresenceReachesTheFloor(float junk, bool kept)
+    {
+        var fused = RecognitionFusion.Fuse(Three with { Score = 0.5f }, Probabilities(junk, (3, 1 - junk)), new FusionOptions());
+
+        Assert.Equal(kept, fused is not null);
     }
 
     [Fact]

@@ -30,6 +30,9 @@ public sealed class FineTuneTests : IDisposable
             {
                 Init = Path.Combine(Shell.RepositoryRoot(), "models", "digitocr-lite.pt"), Epochs = 1, ImagesPerEpoch = Steps * 8, BatchSize = 8,
                 WarmupSteps = 5, ValidationImages = 0, Threads = 2,
+                // Batches of 8 crops of 96 px are too few pixels for batch norm's statistics (the recipe's 16 of 224 px
+                // are not): learning them here, the held-out mAP fell from 0.852 to 0.815 in 20 steps.
+                FreezeBatchNorm = true,
             },
             Data = shipped.Data with { UserFolder = pages, UserFraction = 1, ValidationFraction = 0.3, Loader = new LoaderOptions { Workers = 1 } },
         }).Validated();
@@ -42,9 +45,10 @@ public sealed class FineTuneTests : IDisposable
 
         Assert.Equal(TrainingOutcome.Completed, trainer.Run(resume: false, initialWeights: config.Training.Init).Outcome);
 
-        // Measured on the development machine: loss 1.359 before, 0.825 after (0.61 of it), mAP 0.963 both times. The
-        // same run with a learning rate of 1e-9 ended at 1.662 (batch norm statistics drifting, no learning), and with
-        // every training box moved 8 px to the right at 1.172 (0.86): both fail the first check.
+        // Measured on the development machine with the shipped model of session 7: loss 1.532 before, 1.033 after
+        // (0.67 of it), mAP 0.852 before, 0.926 after. The same run with a learning rate of 1e-9 ended at 1.532 (no
+        // learning) and fails the first check. (With session 6's model and batch norm learning: 1.359 to 0.825, and
+        // every training box moved 8 px to the right ended at 1.172, 0.86, failing it too.)
         Assert.True(after!.Loss < 0.75 * before!.Loss, $"held-out loss {before.Loss:F3} before, {after.Loss:F3} after {Steps} steps on the user's pages");
         Assert.True(after.Tight.Mean >= before.Tight.Mean - 0.03, $"held-out mAP {before.Tight.Mean:F3} before, {after.Tight.Mean:F3} after");
     }
