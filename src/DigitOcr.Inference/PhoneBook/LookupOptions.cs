@@ -48,10 +48,11 @@ public sealed record LookupOptions
     public float MaxCrowding { get; init; } = 0.02f;
 
     /// <summary>
-    /// In a crowded directory, the largest accepted correction: one the reader itself doubted (a digit read at 0.6
-    /// or less, or one its alternatives made likely).
+    /// In a crowded directory, the largest accepted correction: one the reader itself doubted (a digit read at 0.4
+    /// or less, or one its alternatives made likely). 0.5 named one wrong person on the tuning pages (a correction
+    /// costing 0.49), 0.4 none, for two right ones fewer in 559 (models/README.md).
     /// </summary>
-    public float CrowdedMaxDistance { get; init; } = 0.5f;
+    public float CrowdedMaxDistance { get; init; } = 0.4f;
 
     internal IEnumerable<string> Validate()
     {
