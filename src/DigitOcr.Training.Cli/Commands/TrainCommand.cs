@@ -191,7 +191,8 @@ internal static partial class TrainCommand
     /// <summary>This program and its arguments without the launcher's options, for the workers.</summary>
     private static (string Program, IReadOnlyList<string> Arguments) WorkerCommandLine()
     {
-        var program = Environment.ProcessPath ?? throw new InvalidOperationException("the path of this program is unknown");
+        var program = Environment.ProcessPath ?? throw new CommandLineException(TrainerExitCodes.Usage,
+            "--nproc-per-node cannot start the workers: the runtime does not say where this program is (Environment.ProcessPath). Start one process per rank yourself, as README.md's torchrun example does");
         var arguments = new List<string>();
         if (string.Equals(Path.GetFileNameWithoutExtension(program), "dotnet", StringComparison.Ordinal))
         {
