@@ -27,42 +27,58 @@ public sealed class DetectionPostprocessor(PostprocessOptions options, BoxCoder 
     {
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        var probabilities = torch.nn.functional.softmax(conf.detach(), 2);
-        Tensor best, label, candidate;
-        if (Candidates == CandidateRule.Presence)
-        {
-            (best, label) = probabilities.narrow(2, 1, probabilities.size(2) - 1).max(2);
-            label = label.add(1);
-            candidate = probabilities.select(2, 0).neg().add(1.0).ge(Options.ScoreThreshold);
-        }
-        else
-        {
-            (best, label) = probabilities.max(2);
-            candidate = label.gt(0.0).logical_and(best.ge(Options.ScoreThreshold));
-        }
+        var logits = conf.detach();
+        var classes = logits.size(2);
+        // Most priors are plainly background. A bound on the logits rules them out in one cheap pass, so the softmax
+        // and the exact rule run on the few rows that remain (a 1024x768 input has 262,000 priors, a few hundred of
+        // them possible digits). The bound admits every candidate of the exact rule, which then decides.
+        var (digitMax, _) = logits.narrow(2, 1, classes - 1).max(2);
+        var possible = digitMax.sub(logits.select(2, 0)).ge(CandidateBound(classes));
 
         var (topKPerClass, maxDetections) = Options.CapsFor(imageHeight, imageWidth);
         var results = new List<IReadOnlyList<Detection>>();
         for (var b = 0; b < loc.size(0); b++)
         {
-            var index = candidate.select(0, b).nonzero().squeeze(1);
-            if (index.size(0) == 0)
+            var rows = possible.select(0, b).nonzero().squeeze(1);
+            if (rows.size(0) == 0)
             {
                 results.Add([]);
                 continue;
             }
 
-            var scores = best.select(0, b).index_select(0, index);
-            var labels = label.select(0, b).index_select(0, index).cpu().data<long>();
+            var probabilities = torch.nn.functional.softmax(logits.select(0, b).index_select(0, rows), 1);
+            Tensor best, label, candidate;
+            if (Candidates == CandidateRule.Presence)
+            {
+                (best, label) = probabilities.narrow(1, 1, classes - 1).max(1);
+                label = label.add(1);
+                candidate = probabilities.select(1, 0).neg().add(1.0).ge(Options.ScoreThreshold);
+            }
+            else
+            {
+                (best, label) = probabilities.max(1);
+                candidate = label.gt(0.0).logical_and(best.ge(Options.ScoreThreshold));
+            }
+
+            var kept = candidate.nonzero().squeeze(1);
+            if (kept.size(0) == 0)
+            {
+                results.Add([]);
+                continue;
+            }
+
+            var index = rows.index_select(0, kept);
+            var scores = best.index_select(0, kept);
+            var labels = label.index_select(0, kept).cpu().data<long>();
             var scoreValues = scores.cpu().data<float>();
             var topK = TopKPerClass(labels, scoreValues, topKPerClass);
             var topIndex = torch.tensor(topK);
             var boxes = coder.Decode(loc.detach().select(0, b).index_select(0, index).index_select(0, topIndex),
                 priors.index_select(0, index).index_select(0, topIndex));
-            var kept = Nms.Run(boxes, scores.index_select(0, topIndex), Options.NmsIoU);
+            var survivors = Nms.Run(boxes, scores.index_select(0, topIndex), Options.NmsIoU);
             var corners = boxes.cpu().data<float>();
-            var detections = new List<Detection>(Math.Min(kept.Length, maxDetections));
-            foreach (var k in kept.Take(maxDetections))
+            var detections = new List<Detection>(Math.Min(survivors.Length, maxDetections));
+            foreach (var k in survivors.Take(maxDetections))
             {
                 var source = topK[k];
                 detections.Add(new Detection(
@@ -75,6 +91,24 @@ public sealed class DetectionPostprocessor(PostprocessOptions options, BoxCoder 
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// The least <c>max(digit logit) - background logit</c> a candidate can have. Presence needs
+    /// <c>sum_d exp(l_d - l_0) >= t / (1 - t)</c>, and the sum is at most <c>(C - 1) exp(max_d l_d - l_0)</c>; the argmax
+    /// rule needs a digit at least level with background. A little slack keeps float rounding from ever excluding a
+    /// candidate.
+    /// </summary>
+    private double CandidateBound(long classes)
+    {
+        const double slack = 1e-3;
+        if (Candidates == CandidateRule.ArgMax)
+        {
+            return -slack;
+        }
+
+        var t = Options.ScoreThreshold;
+        return t is > 0 and < 1 ? Math.Log(t / ((1 - t) * (classes - 1))) - slack : double.NegativeInfinity;
     }
 
     /// <summary>Positions of the best <paramref name="k"/> candidates of each class.</summary>

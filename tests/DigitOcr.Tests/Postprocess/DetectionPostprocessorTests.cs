@@ -68,6 +68,48 @@ public class DetectionPostprocessorTests
         Assert.Empty(detections);
     }
 
+    [Theory]
+    [InlineData(0.1005, true)]
+    [InlineData(0.0995, false)]
+    public void Presence_DecidesAtTheThreshold_WhenTheTenDigitsShareTheMassEvenly(double digitMass, bool kept)
+    {
+        using var scope = torch.NewDisposeScope();
+        // Ten equal digits are where the logit bound that skips plain background is tight: the exact rule decides.
+        var logits = Enumerable.Repeat((float)Math.Log(digitMass / 10), 11).ToArray();
+        logits[0] = (float)Math.Log(1 - digitMass);
+        var detections = new DetectionPostprocessor(new PostprocessOptions(), new BoxCoder(), CandidateRule.Presence)
+            .Process(torch.zeros([1, 1, 4]), torch.tensor(logits, [1, 1, 11]), torch.tensor(new[] { 0.5f, 0.5f, 0.2f, 0.2f }, [1, 4]), 100, 100)[0];
+
+        Assert.Equal(kept, detections.Count == 1);
+    }
+
+    [Fact]
+    public void Process_KeepsEveryCandidateOfTheFullSoftmax_OnManyRandomPriors()
+    {
+        using var scope = torch.NewDisposeScope();
+        // 4,000 priors far apart (no NMS between them), background's logit 4 higher on average than a digit's, so that
+        // many sit near both rules' edges.
+        const int count = 4000;
+        var random = new Random(5);
+        var logits = Enumerable.Range(0, count * 11).Select(k => (float)((random.NextDouble() * 8) - (k % 11 == 0 ? 0 : 4))).ToArray();
+        var priors = Enumerable.Range(0, count).SelectMany(i => new[] { ((i % 100) + 0.5f) / 100, ((i / 100) + 0.5f) / 40, 0.001f, 0.001f }).ToArray();
+        var options = new PostprocessOptions { TopKPerClass = count, MaxDetections = count, ScoreThreshold = 0.2 };
+        foreach (var rule in new[] { CandidateRule.ArgMax, CandidateRule.Presence })
+        {
+            var expected = Enumerable.Range(0, count).Count(i =>
+            {
+                var row = logits.AsSpan(i * 11, 11).ToArray().Select(l => Math.Exp(l)).ToArray();
+                var p = row.Select(e => e / row.Sum()).ToArray();
+                return rule == CandidateRule.Presence ? 1 - p[0] >= 0.2 : p.Skip(1).Max() > p[0] && p.Skip(1).Max() >= 0.2;
+            });
+            var detections = new DetectionPostprocessor(options, new BoxCoder(), rule)
+                .Process(torch.zeros([1, count, 4]), torch.tensor(logits, [1, count, 11]), torch.tensor(priors, [count, 4]), 224, 224)[0];
+
+            Assert.InRange(expected, 100, count - 100);
+            Assert.Equal(expected, detections.Count);
+        }
+    }
+
     /// <summary>
     /// <paramref name="digits"/> priors in a row that do not overlap, each confident of digit 3 (scores falling along
     /// the row), with zero offsets so the boxes are the priors.
