@@ -55,7 +55,7 @@ internal static class DetectCommand
         var format = ValidatedOptions.Choice<OutputFormat>("--format", "Output on stdout: text, or one JSON object per line");
         var draw = ValidatedOptions.OutputFolder("--draw", $"Write annotated copies into this folder, named <file name>{ImageInputs.AnnotatedSuffix} (page.jpg -> page.jpg{ImageInputs.AnnotatedSuffix}).");
         var threshold = ValidatedOptions.Fraction("--threshold", "Minimum digit score, from 0 to 1 (default: the model's, 0.1).");
-        var pyramid = ValidatedOptions.OptionalInteger("--pyramid", "The most passes at full, 1/2, 1/4... size, for large writing (1: the finest pass only; default: as many as the image size calls for)", 1, DetectorOptions.MaxPyramidLevels);
+        var pyramid = ValidatedOptions.OptionalInteger("--pyramid", "The most passes at full, 1/4, 1/16... size, for large writing (1: the finest pass only; default: as many as the image size calls for)", 1, DetectorOptions.MaxPyramidLevels);
         var minHeight = ValidatedOptions.PositiveNumber("--min-digit-height", "Height in pixels of the smallest digits to read; the finest pass then runs smaller, faster (default: as small as the model reads, about 9 px, at the image's own resolution).");
         var maxHeight = ValidatedOptions.PositiveNumber("--max-digit-height", "Height in pixels of the largest digits to read; passes for larger writing are skipped (default: 0.7 of the image's shorter side).");
         var tileSize = ValidatedOptions.OptionalMultiple("--tile-size", $"Largest side of one network input; larger passes run in overlapping tiles, bounding memory (default: {new DetectorOptions().TileSize})", new DetectorOptions().PadMultiple, DetectorOptions.MinTileSize, MaxTileSize);

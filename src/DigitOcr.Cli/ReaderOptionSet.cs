@@ -37,7 +37,7 @@ internal sealed class ReaderOptionSet
     {
         this.defaultPyramid = defaultPyramid;
         var byDefault = defaultPyramid is { } levels ? $"default: {levels}" : "default: as many as the image size calls for";
-        Pyramid = ValidatedOptions.OptionalInteger("--pyramid", $"The most passes at full, 1/2, 1/4... size, for large writing (1: the finest pass only; {byDefault})", 1, DigitOcr.Inference.DetectorOptions.MaxPyramidLevels);
+        Pyramid = ValidatedOptions.OptionalInteger("--pyramid", $"The most passes at full, 1/4, 1/16... size, for large writing (1: the finest pass only; {byDefault})", 1, DigitOcr.Inference.DetectorOptions.MaxPyramidLevels);
     }
 
     public void AddTo(Command command)

@@ -4,6 +4,7 @@ using DigitOcr.Data;
 using DigitOcr.Data.Augmentation;
 using DigitOcr.Data.Pages;
 using DigitOcr.Postprocess;
+using DigitOcr.Imaging;
 using DigitOcr.Inference;
 using DigitOcr.Inference.PhoneBook;
 using DigitOcr.Reading;
@@ -50,18 +51,21 @@ public static class PageEvaluation
         for (var page = 0; page < options.Pages; page++)
         {
             using var sample = source.Page(page);
+            using var enlarged = options.Enlarge == 1 ? null : Enlarge(sample.Image, options.Enlarge);
+            var image = enlarged ?? sample.Image;
+            var truths = enlarged is null ? sample.Boxes : sample.Boxes.Select(t => t with { Box = t.Box.Scale((float)options.Enlarge, (float)options.Enlarge) }).ToList();
             clock.Start();
-            var result = detector.Detect(sample.Image);
+            var result = detector.Detect(image);
             var read = reader.Read(result.Digits);
             clock.Stop();
-            pixels += (long)sample.Width * sample.Height;
-            ap.Add(result.Digits, sample.Boxes);
-            exact.Add(read, sample.Boxes);
-            conditions.Add(sample.Applied, Count(result.Digits, sample.Boxes, read, reader));
-            errors.Add(sample.Boxes, read);
-            var phones = PhoneNumbers(page, sample.Boxes, read).ToList();
+            pixels += (long)image.Width * image.Height;
+            ap.Add(result.Digits, truths);
+            exact.Add(read, truths);
+            conditions.Add(sample.Applied, Count(result.Digits, truths, read, reader));
+            errors.Add(truths, read);
+            var phones = PhoneNumbers(page, truths, read).ToList();
             written.AddRange(phones);
-            strays.AddRange(read.Where(r => !sample.Boxes.Any(t => !t.Ignored && t.Number >= 0 && r.Box.IoU(t.Box) > 0)));
+            strays.AddRange(read.Where(r => !truths.Any(t => !t.Ignored && t.Number >= 0 && r.Box.IoU(t.Box) > 0)));
         }
 
         var directory = BuildDirectory(written, options);
@@ -101,6 +105,10 @@ public static class PageEvaluation
             Errors = errors.Compute(),
         };
     }
+
+    /// <summary>The page <paramref name="factor"/> times larger (bicubic, as a closer camera would resolve it); the caller owns it.</summary>
+    private static Image Enlarge(Image page, double factor) =>
+        page.Resize((int)Math.Round(page.Width * factor), (int)Math.Round(page.Height * factor), Interpolation.Cubic);
 
     /// <summary>The conditions the per-condition table reports, when pages differ in them.</summary>
     public static IReadOnlyList<string> ReportedConditions { get; } =

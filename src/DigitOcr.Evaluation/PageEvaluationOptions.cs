@@ -18,6 +18,12 @@ public sealed record PageEvaluationOptions
     /// <summary>Seed of the test pages and of the distractors.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>
+    /// Each page is enlarged by this factor (bicubic) before it is read, and its boxes with it: large writing, as a
+    /// camera close to the paper sees it (the clean preset's 18-120 px digits become 72-480 px at 4). 1: as drawn.
+    /// </summary>
+    public double Enlarge { get; init; } = 1;
+
     /// <summary>The model file; null: the shipped model.</summary>
     public string? ModelPath { get; init; }
 
@@ -31,5 +37,9 @@ public sealed record PageEvaluationOptions
     public IEnumerable<string> Validate() => OptionChecks.Problems(
         OptionChecks.Defined(Preset, nameof(Preset)),
         OptionChecks.AtLeast(Pages, 1, nameof(Pages)),
-        OptionChecks.AtLeast(Distractors, 0, nameof(Distractors)));
+        OptionChecks.AtLeast(Distractors, 0, nameof(Distractors)),
+        OptionChecks.InRange(Enlarge, 1, MaxEnlarge, nameof(Enlarge)));
+
+    /// <summary>The largest <see cref="Enlarge"/>: a 1000x750 page becomes 8000x6000 (48 MP).</summary>
+    public const double MaxEnlarge = 8;
 }

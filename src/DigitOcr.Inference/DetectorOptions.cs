@@ -8,8 +8,8 @@ namespace DigitOcr.Inference;
 /// <summary>
 /// How <see cref="DigitDetector"/> runs. Null thresholds use the model's config (the reference: score 0.1, NMS 0.1).
 /// Size policy (<see cref="PassPlanner"/>): the anchors cover digits about 9 to 140 px tall at the network's scale, so
-/// the finest pass runs at the image's own resolution (small writing keeps its pixels), and coarser passes at 1/2,
-/// 1/4, ... read writing larger than the anchors, up to the largest digit the image can hold. A pass larger than
+/// the finest pass runs at the image's own resolution (small writing keeps its pixels), and coarser passes at 1/4,
+/// 1/16, ... read writing larger than the anchors, up to the largest digit the image can hold. A pass larger than
 /// <see cref="TileSize"/> runs in overlapping tiles, so memory stays bounded on any image; detections are merged
 /// across tiles (<see cref="TileMerge"/>) and passes (<see cref="PyramidMerge"/>). Inputs are padded with white on
 /// the right and bottom to a multiple of <see cref="PadMultiple"/> (the backbone's stride), not to a square; boxes
@@ -62,9 +62,9 @@ public sealed record DetectorOptions
     public int PadMultiple { get; init; } = 32;
 
     /// <summary>
-    /// The most passes of the image pyramid: the finest pass, then 1/2, 1/4, ... of it (coarser levels whose padded
+    /// The most passes of the image pyramid: the finest pass, then 1/4, 1/16, ... of it (coarser levels whose padded
     /// long side would be under <see cref="PyramidMinSide"/> px are skipped); null: as many as the image's size and
-    /// <see cref="MaxDigitHeight"/> call for (3 on a 1024x768 page, reading digits up to about 560 px; 5 on a 12 MP
+    /// <see cref="MaxDigitHeight"/> call for (2 on a 1024x768 page, reading digits up to about 560 px; 3 on a 12 MP
     /// photo). 1 = the finest pass only (the reference's behaviour). Passes merge as <see cref="PyramidMerge"/> says.
     /// </summary>
     public int? PyramidLevels { get; init; }

@@ -4,7 +4,7 @@ namespace DigitOcr.Postprocess;
 public sealed record PyramidLevel(double Scale, IReadOnlyList<Detection> Detections);
 
 /// <summary>
-/// Merges the passes of an image pyramid (the image at full size, then 1/2, 1/4, ...). The anchors cover digits up to
+/// Merges the passes of an image pyramid (the image at full size, then smaller: 1/4, 1/16, ... by default). The anchors cover digits up to
 /// about 140 px, so a digit written larger is found only in a coarser pass, while the full-size pass may see its
 /// strokes as small digits. Rules:
 /// <list type="bullet">

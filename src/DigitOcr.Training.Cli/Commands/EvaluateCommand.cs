@@ -24,6 +24,7 @@ internal static class EvaluateCommand
         var distractors = ValidatedOptions.Integer("--distractors", "Random numbers added to the directory", defaults.Distractors, 0, 10_000_000);
         var seed = ValidatedOptions.Integer("--seed", "Seed of the test pages", defaults.Seed, 0, int.MaxValue);
         var pyramid = ValidatedOptions.OptionalInteger("--pyramid", "The most pyramid passes of the detector (1: the finest pass only; default: as the image size calls for)", 1, DetectorOptions.MaxPyramidLevels);
+        var enlarge = ValidatedOptions.Number("--enlarge", "Enlarge each test page by this factor before reading it: large writing, as a camera close to the paper sees it", defaults.Enlarge, 1, PageEvaluationOptions.MaxEnlarge);
         var maxSide = ValidatedOptions.OptionalInteger("--max-side", "Scale pages down so that the detector's finest pass is at most this long (default: their own size)", 32, 65_536);
         var threshold = ValidatedOptions.Fraction("--threshold", "The detector's score threshold (default: the model's)");
         var precision = ValidatedOptions.Choice<InferencePrecision>("--precision", "Arithmetic of the detector's network (bfloat16: libtorch autocast)");
@@ -34,7 +35,7 @@ internal static class EvaluateCommand
         var heldOut = ValidatedOptions.Share("--held-out", "With --data-dir: score only the images a fine-tune with this data.validationFraction (and --seed as data.seed) held out; default: every image.");
         var command = new Command("evaluate", "End-to-end accuracy on whole test pages, or on a folder of your own annotated images (--data-dir): digit recall and mAP, digits and numbers per condition, error types, directory accuracy, wrong persons.")
         {
-            preset, model, pages, distractors, seed, pyramid, maxSide, threshold, precision, nms, recognizer, noRecognizer, dataDir, heldOut,
+            preset, model, pages, distractors, seed, enlarge, pyramid, maxSide, threshold, precision, nms, recognizer, noRecognizer, dataDir, heldOut,
         };
         command.SetAction(parse =>
         {
@@ -51,7 +52,7 @@ internal static class EvaluateCommand
             var modelPath = parse.GetValue(model) is { } m ? Path.GetFullPath(m) : null;
             if (parse.GetValue(dataDir) is { } folder)
             {
-                var synthetic = new Option[] { preset, pages, distractors }.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false });
+                var synthetic = new Option[] { preset, pages, distractors, enlarge }.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false });
                 if (synthetic is not null)
                 {
                     throw new CommandLineException(TrainerExitCodes.Usage, $"{synthetic.Name} chooses synthetic test pages; with --data-dir the folder's images are scored: drop one of them");
@@ -82,6 +83,7 @@ internal static class EvaluateCommand
                 Pages = parse.GetValue(pages),
                 Distractors = parse.GetValue(distractors),
                 Seed = parse.GetValue(seed),
+                Enlarge = parse.GetValue(enlarge),
                 ModelPath = modelPath,
                 Detector = detector,
             });

@@ -19,6 +19,24 @@ internal static class ValidatedOptions
         CustomParser = result => ParseInteger(result, name, minimum, maximum) ?? defaultValue,
     };
 
+    /// <summary>A finite number in [<paramref name="minimum"/>, <paramref name="maximum"/>].</summary>
+    public static Option<double> Number(string name, string description, double defaultValue, double minimum, double maximum) => new(name)
+    {
+        Description = string.Create(CultureInfo.InvariantCulture, $"{description} (from {minimum} to {maximum})."),
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result =>
+        {
+            var text = Token(result);
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !(value >= minimum && value <= maximum))
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} must be a number from {minimum} to {maximum}; got '{text}'."));
+                return defaultValue;
+            }
+
+            return value;
+        },
+    };
+
     /// <summary>An optional whole number in [<paramref name="minimum"/>, <paramref name="maximum"/>].</summary>
     public static Option<int?> OptionalInteger(string name, string description, int minimum, int maximum) => new(name)
     {

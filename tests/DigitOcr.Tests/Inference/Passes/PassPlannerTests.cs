@@ -21,13 +21,13 @@ public class PassPlannerTests
     }
 
     [Fact]
-    public void Page1024x768_KeepsThreePassesAtFullHalfAndQuarterSize_EachInOneTile()
+    public void Page1024x768_GetsTwoPassesAtFullAndQuarterSize_EachInOneTile()
     {
-        // The largest digit expected is 0.7 * 768 = 538 px: 538/4 = 134 px fits the largest anchor, 538/2 does not.
+        // The largest digit expected is 0.7 * 768 = 538 px: 538/4 = 134 px fits the largest anchor.
         var plan = new PassPlanner(new DetectorOptions(), Priors).Plan(1024, 768);
 
-        Assert.Equal([1.0, 0.5, 0.25], plan.Select(p => p.Pass.Scale));
-        Assert.Equal([(1024, 768), (512, 384), (256, 192)], plan.Select(p => (p.Pass.PaddedWidth, p.Pass.PaddedHeight)));
+        Assert.Equal([1.0, 0.25], plan.Select(p => p.Pass.Scale));
+        Assert.Equal([(1024, 768), (256, 192)], plan.Select(p => (p.Pass.PaddedWidth, p.Pass.PaddedHeight)));
         Assert.All(plan, p => Assert.Equal((0, 0, p.Pass.PaddedWidth, p.Pass.PaddedHeight), (Assert.Single(p.Tiles).X, p.Tiles[0].Y, p.Tiles[0].PaddedWidth, p.Tiles[0].PaddedHeight)));
     }
 
@@ -37,7 +37,7 @@ public class PassPlannerTests
         var plan = new PassPlanner(new DetectorOptions(), Priors).Plan(4000, 3000);
 
         // 0.7 * 3000 = 2100 px digits fit the anchors only at 1/16 (131 px).
-        Assert.Equal([1.0, 0.5, 0.25, 0.125, 0.0625], plan.Select(p => p.Pass.Scale));
+        Assert.Equal([1.0, 0.25, 0.0625], plan.Select(p => p.Pass.Scale));
         // 4000 px: ceil((4000 - 160) / (1280 - 160)) = 4 tiles of ceil((4000 + 3 * 160) / 4) = 1120;
         // 3000 px: 3 tiles of ceil((3000 + 2 * 160) / 3) = 1107 -> 1120 (a multiple of 32).
         var native = plan[0].Tiles;
@@ -45,9 +45,19 @@ public class PassPlannerTests
         Assert.All(native, t => Assert.Equal((1120, 1120, 1120, 1120), (t.Width, t.Height, t.PaddedWidth, t.PaddedHeight)));
         Assert.Equal([0, 960, 1920, 2880], native.Select(t => t.X).Distinct());
         Assert.Equal([0, 940, 1880], native.Select(t => t.Y).Distinct());
-        // 2000 x 1500 at 1/2: 2 x 2 tiles (1088 x 832); 1000 x 750 and smaller: one tile.
-        Assert.Equal([4, 1, 1, 1], plan.Skip(1).Select(p => p.Tiles.Count));
-        Assert.Equal((1088, 832), (plan[1].Tiles[0].Width, plan[1].Tiles[0].Height));
+        // 1000 x 750 at 1/4 and 250 x 188 at 1/16: one tile each.
+        Assert.Equal([1, 1], plan.Skip(1).Select(p => p.Tiles.Count));
+        Assert.Equal((1000, 750), (plan[1].Tiles[0].Width, plan[1].Tiles[0].Height));
+    }
+
+    [Fact]
+    public void Photo5656x4244_24MP_RunsFourPasses_TheQuarterInTwoTiles()
+    {
+        var plan = new PassPlanner(new DetectorOptions(), Priors).Plan(5656, 4244);
+
+        // 0.7 * 4244 = 2971 px digits fit the anchors at 1/64 (46 px); 5656 / 64 = 88 px pads to 96, enough for a pass.
+        Assert.Equal([1.0, 0.25, 0.062, 0.016], plan.Select(p => Math.Round(p.Pass.Scale, 3)));
+        Assert.Equal([20, 2, 1, 1], plan.Select(p => p.Tiles.Count));
     }
 
     [Fact]
@@ -61,10 +71,10 @@ public class PassPlannerTests
     [Fact]
     public void KnownSmallestDigit_ScalesTheFinestPassDown_SoThatItIs16PxForTheNetwork()
     {
-        // 40 px digits -> scale 16/40 = 0.4; the largest, 538 px, is 215 px there, so one more pass at 0.2 (108 px).
+        // 40 px digits -> scale 16/40 = 0.4; the largest, 538 px, is 215 px there, so one more pass at 0.1 (54 px).
         var plan = new PassPlanner(new DetectorOptions { MinDigitHeight = 40 }, Priors).Plan(1024, 768);
 
-        Assert.Equal([0.4, 0.2], plan.Select(p => Math.Round(p.Pass.Scale, 3)));
+        Assert.Equal([0.4, 0.1], plan.Select(p => Math.Round(p.Pass.Scale, 3)));
         Assert.Equal((410, 307), (plan[0].Pass.Width, plan[0].Pass.Height));
     }
 
@@ -77,11 +87,11 @@ public class PassPlannerTests
     }
 
     [Fact]
-    public void MaxSideAndPyramidLevels_GiveTheOldPolicy_OneTileAt1280Px()
+    public void MaxSideAndPyramidLevels_CapTheLongSideAndThePassCount_OneTileEach()
     {
         var plan = new PassPlanner(new DetectorOptions { MaxSide = 1280, PyramidLevels = 3 }, Priors).Plan(4000, 3000);
 
-        Assert.Equal([(1280, 960), (640, 480), (320, 240)], plan.Select(p => (p.Pass.Width, p.Pass.Height)));
+        Assert.Equal([(1280, 960), (320, 240), (80, 60)], plan.Select(p => (p.Pass.Width, p.Pass.Height)));
         Assert.All(plan, p => Assert.Single(p.Tiles));
     }
 
@@ -99,10 +109,12 @@ public class PassPlannerTests
         var planner = new PassPlanner(new DetectorOptions(), Priors);
         // 0.7 * 150 = 105 px fits the anchors at full size: one pass.
         Assert.Single(planner.Plan(200, 150));
-        // 0.7 * 300 = 210 px needs 1/2 (105 px).
+        // 0.7 * 300 = 210 px needs 1/4 (53 px).
         Assert.Equal(2, planner.Plan(300, 400).Count);
-        // 1000 px digits on a 150 x 120 image would need 1/8, but 1/4 already pads to 64 x 32, under 96: stop at 1/2.
-        Assert.Equal(2, new PassPlanner(new DetectorOptions { MaxDigitHeight = 1000 }, Priors).Plan(150, 120).Count);
+        // 1000 px digits on a 400 x 300 image would need 1/16, but that pads to 32 x 32, under 96: stop at 1/4 (100 x 75, padded 128 x 96).
+        Assert.Equal(2, new PassPlanner(new DetectorOptions { MaxDigitHeight = 1000 }, Priors).Plan(400, 300).Count);
+        // On a 150 x 120 image, 1/4 pads to 64 x 32: the finest pass only.
+        Assert.Single(new PassPlanner(new DetectorOptions { MaxDigitHeight = 1000 }, Priors).Plan(150, 120));
     }
 
     [Fact]
