@@ -80,11 +80,29 @@ public class PageEvaluationTests
     }
 
     [Fact]
+    public void Enlarge_ReadsEachPageLarger_WithItsBoxesScaledToMatch()
+    {
+        var source = (PageSampleSource)SampleSources.Create(
+            new DataOptions { Preset = DataPreset.Pages, Seed = new PageEvaluationOptions().Seed, DataFolder = TestGlyphs.DataFolder, Pages = EvaluationPages.Options(EvaluationPreset.Clean) }, DataSplit.Test);
+        using var sample = source.GeneratePage(0, 0);
+        var report = PageEvaluation.Run(new PageEvaluationOptions
+        {
+            Preset = EvaluationPreset.Clean, Pages = 1, Distractors = Distractors, DataFolder = TestGlyphs.DataFolder, Enlarge = 2.5,
+        });
+
+        Assert.Equal((long)Math.Round(sample.Width * 2.5) * (long)Math.Round(sample.Height * 2.5), report.Pixels);
+        // Boxes left at the drawn size would match nothing on the larger page (mAP 0); scaled, the digits are found.
+        Assert.InRange(report.Digits.Mean, 0.5, 1);
+    }
+
+    [Fact]
     public void Run_WithoutPages_IsRejectedNamingTheOption()
     {
-        var error = Assert.Throws<ArgumentException>(() => PageEvaluation.Run(new PageEvaluationOptions { Pages = 0, Distractors = -1 }));
+        var error = Assert.Throws<ArgumentException>(() => PageEvaluation.Run(new PageEvaluationOptions { Pages = 0, Distractors = -1, Enlarge = 0.5 }));
 
         Assert.Contains("pages must be >= 1, got 0", error.Message);
         Assert.Contains("distractors must be >= 0, got -1", error.Message);
+        Assert.Contains("enlarge", error.Message);
+        Assert.Contains("0.5", error.Message);
     }
 }

@@ -160,6 +160,8 @@ public sealed partial class TrainerCommandTests : IDisposable
     [InlineData("evaluate", "--distractors", "-1")]
     [InlineData("evaluate", "--preset", "dirty")]
     [InlineData("evaluate", "--nms", "1.5")]
+    [InlineData("evaluate", "--enlarge", "0.5")]
+    [InlineData("evaluate", "--enlarge", "9")]
     [InlineData("evaluate-recognizer", "--digits", "10001")]
     [InlineData("evaluate-recognizer", "--model", ".")]
     [InlineData("export", "--checkpoint", "missing.pt")]
