@@ -131,7 +131,7 @@ public sealed class DigitDetector : IDisposable
         if (options.RecognizerPath is { } path)
         {
             using var file = ModelFile.Load(path);
-            return RecognizerStage.Load(file, options.Fusion, device);
+            return RecognizerStage.Load(file, options.Fusion, device, options.EffectiveBackend);
         }
 
         if (!DefaultModel.IsRecognizerAvailable)
@@ -141,7 +141,7 @@ public sealed class DigitDetector : IDisposable
 
         using var stream = DefaultModel.OpenRecognizer();
         using var embedded = ModelFile.Load(stream, DefaultModel.RecognizerName);
-        return RecognizerStage.Load(embedded, options.Fusion, device);
+        return RecognizerStage.Load(embedded, options.Fusion, device, options.EffectiveBackend);
     }
 
     /// <summary>

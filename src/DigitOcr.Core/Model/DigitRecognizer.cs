@@ -32,6 +32,9 @@ public sealed class DigitRecognizer : Module<Tensor, Tensor>
 
     public RecognizerConfig Config { get; }
 
+    /// <summary>The 2x2 max-pool after the first two stages (an exporter reads it).</summary>
+    public MaxPool2d Pool => pool;
+
     public Sequential stage1 { get; }
 
     public Sequential stage2 { get; }

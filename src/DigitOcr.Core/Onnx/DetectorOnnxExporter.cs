@@ -64,15 +64,12 @@ public static class DetectorOnnxExporter
     /// <summary>One method per module, each mirroring that module's <c>forward</c>; names are state-dict prefixes.</summary>
     private sealed class Emitter(OnnxGraph graph)
     {
+        private readonly OnnxLayers layers = new(graph);
+
         public IReadOnlyList<string> Backbone(ResNet18Backbone backbone, string x, string name)
         {
             var stem = Relu(BatchNorm(backbone.bn1, Conv(backbone.conv1, x, $"{name}.conv1"), $"{name}.bn1"));
-            var pool = backbone.MaxPool;
-            var pooled = graph.Node("MaxPool", $"{name}.maxpool", [stem],
-                OnnxAttribute.Ints("kernel_shape", pool.KernelSize.Height, pool.KernelSize.Width),
-                OnnxAttribute.Ints("strides", pool.Stride.Height, pool.Stride.Width),
-                OnnxAttribute.Ints("pads", pool.Padding.Height, pool.Padding.Width, pool.Padding.Height, pool.Padding.Width),
-                OnnxAttribute.Int("ceil_mode", pool.CeilMode ? 1 : 0));
+            var pooled = layers.MaxPool(backbone.MaxPool, stem, $"{name}.maxpool");
             var outputs = new List<string>();
             var current = pooled;
             Sequential[] stages = [backbone.layer1, backbone.layer2, backbone.layer3, backbone.layer4];
@@ -141,30 +138,10 @@ public static class DetectorOnnxExporter
             return Bottleneck(block.block2, merged, $"{name}.block2");
         }
 
-        private string Conv(Conv2d conv, string x, string name)
-        {
-            List<string> inputs = [x, graph.Initializer($"{name}.weight", conv.weight)];
-            if (conv.bias is { } bias)
-            {
-                inputs.Add(graph.Initializer($"{name}.bias", bias));
-            }
+        private string Conv(Conv2d conv, string x, string name) => layers.Conv(conv, x, name);
 
-            return graph.Node("Conv", name, inputs,
-                OnnxAttribute.Ints("kernel_shape", conv.KernelSize, conv.KernelSize),
-                OnnxAttribute.Ints("strides", conv.Stride.Height, conv.Stride.Width),
-                OnnxAttribute.Ints("pads", conv.Padding.Height, conv.Padding.Width, conv.Padding.Height, conv.Padding.Width),
-                OnnxAttribute.Ints("dilations", conv.Dilation.Height, conv.Dilation.Width),
-                OnnxAttribute.Int("group", conv.Groups));
-        }
+        private string BatchNorm(BatchNorm2d bn, string x, string name) => layers.BatchNorm(bn, x, name);
 
-        /// <summary>A batch norm folded into its convolution (<see cref="BatchNormFolding"/>) is already in that convolution's weights and bias: no node.</summary>
-        private string BatchNorm(BatchNorm2d bn, string x, string name) => bn.IsFolded
-            ? x
-            : graph.Node("BatchNormalization", name,
-                [x, graph.Initializer($"{name}.weight", bn.weight), graph.Initializer($"{name}.bias", bn.bias),
-                 graph.Initializer($"{name}.running_mean", bn.running_mean), graph.Initializer($"{name}.running_var", bn.running_var)],
-                OnnxAttribute.Float("epsilon", (float)bn.Eps));
-
-        private string Relu(string x) => graph.Node("Relu", x + ".relu", [x]);
+        private string Relu(string x) => layers.Relu(x);
     }
 }

@@ -30,7 +30,10 @@ internal sealed class OnnxRuntimeNetwork : IDetectorNetwork
     }
 
     /// <summary>A session of an exported ONNX model.</summary>
-    public static OnnxRuntimeNetwork FromBytes(byte[] onnx, int threads)
+    public static OnnxRuntimeNetwork FromBytes(byte[] onnx, int threads) => new(NewSession(onnx, threads));
+
+    /// <summary>A CPU session of <paramref name="onnx"/> on <paramref name="threads"/> intra-op threads that sleep when idle.</summary>
+    internal static InferenceSession NewSession(byte[] onnx, int threads)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         using var options = new SessionOptions
@@ -42,7 +45,7 @@ internal sealed class OnnxRuntimeNetwork : IDetectorNetwork
         };
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         options.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
-        return new OnnxRuntimeNetwork(new InferenceSession(onnx, options));
+        return new InferenceSession(onnx, options);
     }
 
     public SsdOutput Forward(Tensor input)
