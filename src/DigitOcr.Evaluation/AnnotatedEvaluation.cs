@@ -44,7 +44,7 @@ public static class AnnotatedEvaluation
             pixels += (long)gray.Width * gray.Height;
             ap.Add(result.Digits, image.Boxes);
             exact.Add(read, image.Boxes);
-            errors.Add(image.Boxes, read);
+            errors.Add(image.Boxes, read, Path.GetFileName(image.Path));
             total += PageEvaluation.Count(result.Digits, image.Boxes, read, reader);
         }
 

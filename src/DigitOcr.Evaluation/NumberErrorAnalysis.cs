@@ -12,10 +12,17 @@ namespace DigitOcr.Evaluation;
 /// <param name="placeIoU">A read number at least this IoU with the written one, with the same digits, is exact.</param>
 public sealed class NumberErrorAnalysis(int minDigits, double placeIoU)
 {
+    /// <summary>The most misread numbers kept for listing (<see cref="NumberErrors.Examples"/>); counts go on past it.</summary>
+    public const int MaxExamples = 1000;
+
     private readonly Dictionary<(int, int), int> confusions = [];
+    private readonly List<MisreadNumber> examples = [];
     private int misread, substitutionOnly, missedDigit, extraDigit, mixed, notRead, strays, substituted, missed, extra;
 
-    public void Add(IReadOnlyList<LabeledBox> truths, IReadOnlyList<RecognizedNumber> read)
+    /// <param name="truths">The image's annotated digits.</param>
+    /// <param name="read">The numbers read on it.</param>
+    /// <param name="image">Names the image in <see cref="NumberErrors.Examples"/> (a page number, a file).</param>
+    public void Add(IReadOnlyList<LabeledBox> truths, IReadOnlyList<RecognizedNumber> read, string image = "")
     {
         ArgumentNullException.ThrowIfNull(truths);
         ArgumentNullException.ThrowIfNull(read);
@@ -30,6 +37,11 @@ public sealed class NumberErrorAnalysis(int minDigits, double placeIoU)
             }
 
             misread++;
+            if (examples.Count < MaxExamples)
+            {
+                examples.Add(new MisreadNumber(image, text, best?.Text));
+            }
+
             if (best is null)
             {
                 notRead++;
@@ -59,5 +71,8 @@ public sealed class NumberErrorAnalysis(int minDigits, double placeIoU)
     public NumberErrors Compute() => new(
         misread, substitutionOnly, missedDigit, extraDigit, mixed, notRead, strays, substituted, missed, extra,
         confusions.Select(kv => new DigitConfusion(kv.Key.Item1, kv.Key.Item2, kv.Value))
-            .OrderByDescending(c => c.Count).ThenBy(c => c.Written).ThenBy(c => c.Read).ToList());
+            .OrderByDescending(c => c.Count).ThenBy(c => c.Written).ThenBy(c => c.Read).ToList())
+    {
+        Examples = examples.ToList(),
+    };
 }

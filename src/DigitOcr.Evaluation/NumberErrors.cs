@@ -26,7 +26,14 @@ public sealed record NumberErrors(
     int SubstitutedDigits,
     int MissedDigits,
     int ExtraDigits,
-    IReadOnlyList<DigitConfusion> Confusions);
+    IReadOnlyList<DigitConfusion> Confusions)
+{
+    /// <summary>The first misread numbers (at most <see cref="NumberErrorAnalysis.MaxExamples"/>), in the order they were read.</summary>
+    public IReadOnlyList<MisreadNumber> Examples { get; init; } = [];
+}
+
+/// <summary>A written number not read exactly: where, what was written, and what was read at its place (null: nothing).</summary>
+public sealed record MisreadNumber(string Image, string Written, string? Read);
 
 /// <summary>A written digit read as another, <paramref name="Count"/> times.</summary>
 public readonly record struct DigitConfusion(int Written, int Read, int Count);

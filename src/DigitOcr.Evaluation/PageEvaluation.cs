@@ -62,7 +62,7 @@ public static class PageEvaluation
             ap.Add(result.Digits, truths);
             exact.Add(read, truths);
             conditions.Add(sample.Applied, Count(result.Digits, truths, read, reader));
-            errors.Add(truths, read);
+            errors.Add(truths, read, $"page {page} ({string.Join(", ", sample.Applied.Where(ReportedConditions.Contains))})");
             var phones = PhoneNumbers(page, truths, read).ToList();
             written.AddRange(phones);
             strays.AddRange(read.Where(r => !truths.Any(t => !t.Ignored && t.Number >= 0 && r.Box.IoU(t.Box) > 0)));

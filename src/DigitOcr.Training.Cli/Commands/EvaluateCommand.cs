@@ -25,6 +25,7 @@ internal static class EvaluateCommand
         var seed = ValidatedOptions.Integer("--seed", "Seed of the test pages", defaults.Seed, 0, int.MaxValue);
         var pyramid = ValidatedOptions.OptionalInteger("--pyramid", "The most pyramid passes of the detector (1: the finest pass only; default: as the image size calls for)", 1, DetectorOptions.MaxPyramidLevels);
         var enlarge = ValidatedOptions.Number("--enlarge", "Enlarge each test page by this factor before reading it: large writing, as a camera close to the paper sees it", defaults.Enlarge, 1, PageEvaluationOptions.MaxEnlarge);
+        var showMisread = ValidatedOptions.Integer("--show-misread", "List this many of the numbers not read exactly: where, what was written, what was read", 0, 0, NumberErrorAnalysis.MaxExamples);
         var maxSide = ValidatedOptions.OptionalInteger("--max-side", "Scale pages down so that the detector's finest pass is at most this long (default: their own size)", 32, 65_536);
         var threshold = ValidatedOptions.Fraction("--threshold", "The detector's score threshold (default: the model's)");
         var precision = ValidatedOptions.Choice<InferencePrecision>("--precision", "Arithmetic of the detector's network (bfloat16: libtorch autocast)");
@@ -35,7 +36,7 @@ internal static class EvaluateCommand
         var heldOut = ValidatedOptions.Share("--held-out", "With --data-dir: score only the images a fine-tune with this data.validationFraction (and --seed as data.seed) held out; default: every image.");
         var command = new Command("evaluate", "End-to-end accuracy on whole test pages, or on a folder of your own annotated images (--data-dir): digit recall and mAP, digits and numbers per condition, error types, directory accuracy, wrong persons.")
         {
-            preset, model, pages, distractors, seed, enlarge, pyramid, maxSide, threshold, precision, nms, recognizer, noRecognizer, dataDir, heldOut,
+            preset, model, pages, distractors, seed, enlarge, showMisread, pyramid, maxSide, threshold, precision, nms, recognizer, noRecognizer, dataDir, heldOut,
         };
         command.SetAction(parse =>
         {
@@ -60,10 +61,12 @@ internal static class EvaluateCommand
 
                 try
                 {
-                    Print(AnnotatedEvaluation.Run(new AnnotatedEvaluationOptions
+                    var annotated = AnnotatedEvaluation.Run(new AnnotatedEvaluationOptions
                     {
                         Folder = folder, HeldOut = parse.GetValue(heldOut) is > 0 and var h ? h : null, Seed = parse.GetValue(seed), ModelPath = modelPath, Detector = detector,
-                    }));
+                    });
+                    Print(annotated);
+                    PrintMisread(annotated.Errors, parse.GetValue(showMisread));
                     return TrainerExitCodes.Success;
                 }
                 catch (AnnotatedFolderException e)
@@ -88,9 +91,29 @@ internal static class EvaluateCommand
                 Detector = detector,
             });
             Print(report);
+            if (report.Errors is { } errors)
+            {
+                PrintMisread(errors, parse.GetValue(showMisread));
+            }
+
             return 0;
         });
         return command;
+    }
+
+    private static void PrintMisread(NumberErrors errors, int count)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"misread numbers, the first {Math.Min(count, errors.Examples.Count)} of {errors.Misread}:");
+        foreach (var m in errors.Examples.Take(count))
+        {
+            Console.WriteLine($"  {m.Image}: written {m.Written}, read {m.Read ?? "nothing"}");
+        }
     }
 
     private static void Print(AnnotatedEvaluationReport report)

@@ -18,7 +18,7 @@ public class NumberErrorAnalysisTests
             Read("999", row: 9), // nothing is written on row 9: a stray number
         };
 
-        analysis.Add(truths, read);
+        analysis.Add(truths, read, "page 3");
         var errors = analysis.Compute();
 
         Assert.Equal(4, errors.Misread);
@@ -26,6 +26,9 @@ public class NumberErrorAnalysisTests
         Assert.Equal(1, errors.StrayNumbers);
         Assert.Equal((1, 1, 1), (errors.SubstitutedDigits, errors.MissedDigits, errors.ExtraDigits));
         Assert.Equal([new DigitConfusion(5, 8, 1)], errors.Confusions);
+        Assert.Equal(
+            [new MisreadNumber("page 3", "456", "486"), new MisreadNumber("page 3", "789", "79"), new MisreadNumber("page 3", "321", "3210"), new MisreadNumber("page 3", "555", null)],
+            errors.Examples);
     }
 
     [Fact]

@@ -113,6 +113,18 @@ public sealed partial class TrainerCommandTests : IDisposable
     }
 
     [Fact]
+    public void Evaluate_ShowMisread_ListsEveryMisreadNumber_WithItsPageAndBothReadings()
+    {
+        var result = Trainer(["evaluate", "--preset", "hard", "--pages", "2", "--distractors", "10", "--show-misread", "1000"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var misread = int.Parse(Regex.Match(result.Output, @"(?m)^misread numbers +(\d+):").Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.True(misread > 0, "two hard pages were read without a mistake: the listing is not exercised");
+        Assert.Contains($"misread numbers, the first {misread} of {misread}:", result.Output);
+        Assert.Equal(misread, Regex.Matches(result.Output, @"(?m)^  page \d+ \(.*\): written \d+, read (\d+|nothing)$").Count);
+    }
+
+    [Fact]
     public void Export_Half_WritesAModelThatLoadsBackWithTheSameWeightsInHalfTheSpace()
     {
         var checkpoint = TinyModel.Save(folder.File("tiny.pt"));
@@ -162,6 +174,7 @@ public sealed partial class TrainerCommandTests : IDisposable
     [InlineData("evaluate", "--nms", "1.5")]
     [InlineData("evaluate", "--enlarge", "0.5")]
     [InlineData("evaluate", "--enlarge", "9")]
+    [InlineData("evaluate", "--show-misread", "-1")]
     [InlineData("evaluate-recognizer", "--digits", "10001")]
     [InlineData("evaluate-recognizer", "--model", ".")]
     [InlineData("export", "--checkpoint", "missing.pt")]
