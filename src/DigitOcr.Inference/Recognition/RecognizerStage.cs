@@ -37,7 +37,7 @@ internal sealed class RecognizerStage : IDisposable
 
     /// <summary>
     /// The recognizer in <paramref name="file"/>, on the detector's engine: ONNX Runtime beside an ONNX Runtime detector
-    /// (about half libtorch's time on 32 px crops), else libtorch on <paramref name="device"/>.
+    /// (a page's recognizer share fell from 17-26 to 10-22 ms: README.md, Speed), else libtorch on <paramref name="device"/>.
     /// </summary>
     public static RecognizerStage Load(ModelFile file, FusionOptions fusion, Device device, DetectorBackend backend)
     {
