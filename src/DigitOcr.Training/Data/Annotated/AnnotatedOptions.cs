@@ -16,7 +16,7 @@ public sealed record AnnotatedOptions
     /// <summary>
     /// The image's scale, relative to its own pixels, drawn log-uniformly per image: photos of the same page come a
     /// little closer or farther. Kept near 1 because the predictor reads writing at the image's own size (and only
-    /// writing 40 px or taller at 1/2, 1/4, ...): crops at half size would teach digits it never sees so small.
+    /// writing 40 px or taller at 1/4, 1/16, ...): crops at half size would teach digits it never sees so small.
     /// </summary>
     public ValueRange Scale { get; init; } = new(0.75, 1.33);
 
