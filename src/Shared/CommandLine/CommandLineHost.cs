@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 
 namespace DigitOcr.CommandLine;
 
@@ -17,8 +18,9 @@ internal static class CommandLineHost
     /// <param name="exitCodeOf">Exit code of an exception a command did not handle (a <see cref="CommandLineException"/> carries its own).</param>
     /// <param name="internalExitCode">The code <paramref name="exitCodeOf"/> gives an unexpected error; those get a hint about <c>--verbose</c>.</param>
     /// <param name="stopTimeout">
-    /// How long an asynchronous command has, after Ctrl-C or SIGTERM cancelled its token, to stop on its own (finish a
-    /// read, print its summary) before the tool exits with 130 anyway; System.CommandLine's default is 2 s.
+    /// How long a command has, after Ctrl-C or SIGTERM cancelled its token, to stop on its own (finish a read, print
+    /// its summary) before the tool exits with 130 (143 for SIGTERM) anyway; null: as long as it takes (the trainer,
+    /// which saves a checkpoint first).
     /// </param>
     public static int Run(RootCommand root, string[] args, string tool, int usageExitCode, Func<Exception, int> exitCodeOf, int internalExitCode, TimeSpan? stopTimeout = null)
     {
@@ -39,13 +41,16 @@ internal static class CommandLineHost
 
         try
         {
-            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
-            if (stopTimeout is { } timeout)
+            // System.CommandLine's own signal handling is off (ProcessTerminationTimeout null): see TerminationSignals.
+            // Only commands that take a cancellation token (asynchronous actions) get one; Ctrl-C ends the others at once.
+            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            if (parse.Action is not AsynchronousCommandLineAction)
             {
-                configuration.ProcessTerminationTimeout = timeout;
+                return parse.Invoke(configuration);
             }
 
-            return parse.Invoke(configuration);
+            using var signals = new TerminationSignals(stopTimeout);
+            return parse.InvokeAsync(configuration, signals.Token).GetAwaiter().GetResult();
         }
         catch (Exception e)
         {
