@@ -10,22 +10,28 @@ namespace DigitOcr.Evaluation;
 /// The test pages of an <see cref="EvaluationPreset"/>: whole pages of the <c>pages</c> generator, with options
 /// that make the preset, drawn from MNIST test digits (never trained on) with the evaluation's seed. Each page records
 /// its conditions in <see cref="Sample.Applied"/> (<see cref="PageConditions"/> and the photo steps).
+/// <see cref="EvaluationPreset.Reference"/> is the reference's canvas instead: page <c>i</c> is MNIST test digit
+/// <c>i</c> alone on a 224x224 canvas, as the training validation's reference set draws it.
 /// </summary>
 public sealed class EvaluationPages
 {
-    private readonly PageSampleSource source;
+    private readonly ISampleSource source;
 
     public EvaluationPages(EvaluationPreset preset, int seed, string? dataFolder)
     {
         Preset = preset;
-        var data = new DataOptions { Preset = DataPreset.Pages, Seed = seed, DataFolder = dataFolder, Pages = Options(preset) };
-        source = (PageSampleSource)SampleSources.Create(data, DataSplit.Test);
+        var data = preset == EvaluationPreset.Reference
+            ? new DataOptions { Preset = DataPreset.Reference, Seed = seed, DataFolder = dataFolder }
+            : new DataOptions { Preset = DataPreset.Pages, Seed = seed, DataFolder = dataFolder, Pages = Options(preset) };
+        source = SampleSources.Create(data, DataSplit.Test);
     }
 
     public EvaluationPreset Preset { get; }
 
     /// <summary>Page <paramref name="index"/> of the preset, photographed whole. The caller owns it.</summary>
-    public Sample Page(int index) => source.GeneratePage(0, index);
+    public Sample Page(int index) => source is PageSampleSource pages
+        ? pages.GeneratePage(0, index)
+        : source.GenerateGroup(0, index)[0];
 
     /// <summary>The generator's options for <paramref name="preset"/> (the <c>pages</c> defaults, changed where the preset says).</summary>
     public static PageOptions Options(EvaluationPreset preset)
@@ -34,6 +40,7 @@ public sealed class EvaluationPages
         return preset switch
         {
             EvaluationPreset.Pages => defaults,
+            EvaluationPreset.Reference => throw new ArgumentException("the reference preset draws one digit per canvas, not pages", nameof(preset)),
             EvaluationPreset.SmallWriting => SmallWritingPages.Options,
             EvaluationPreset.Clean => defaults with
             {

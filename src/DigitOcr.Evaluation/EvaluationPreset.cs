@@ -21,4 +21,11 @@ public enum EvaluationPreset
 
     /// <summary>Small writing on large photos (<see cref="SmallWritingPages"/>): 2000-4000 px, digits 10-40 px tall.</summary>
     SmallWriting,
+
+    /// <summary>
+    /// The reference's own protocol (REFERENCE.md): one MNIST test digit on a 224x224 canvas (test digit <c>i</c> is
+    /// page <c>i</c>, up to 10,000), light or dark, thresholded or eroded as the reference's pipeline draws it, scored
+    /// against tight ink boxes. No numbers: digit mAP only.
+    /// </summary>
+    Reference,
 }

@@ -37,8 +37,12 @@ public sealed record PageEvaluationOptions
     public IEnumerable<string> Validate() => OptionChecks.Problems(
         OptionChecks.Defined(Preset, nameof(Preset)),
         OptionChecks.AtLeast(Pages, 1, nameof(Pages)),
+        Preset == EvaluationPreset.Reference ? OptionChecks.InRange(Pages, 1, ReferenceCanvases, nameof(Pages)) : null,
         OptionChecks.AtLeast(Distractors, 0, nameof(Distractors)),
         OptionChecks.InRange(Enlarge, 1, MaxEnlarge, nameof(Enlarge)));
+
+    /// <summary>The <see cref="EvaluationPreset.Reference"/> preset's pages: one per MNIST test digit.</summary>
+    public const int ReferenceCanvases = 10_000;
 
     /// <summary>The largest <see cref="Enlarge"/>: a 1000x750 page becomes 8000x6000 (48 MP).</summary>
     public const double MaxEnlarge = 8;

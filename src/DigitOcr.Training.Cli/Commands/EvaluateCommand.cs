@@ -15,12 +15,15 @@ namespace DigitOcr.Training.Cli.Commands;
 /// </summary>
 internal static class EvaluateCommand
 {
+    /// <summary>Canvases the reference preset reads unless told: about 200 per digit, where 40 would be noise.</summary>
+    private const int ReferenceCanvases = 2000;
+
     public static Command Create()
     {
         var defaults = new PageEvaluationOptions();
-        var preset = ValidatedOptions.Choice<EvaluationPreset>("--preset", "Test pages: pages (the training mix), clean, hard, or smallwriting (digits 10-40 px on 2000-4000 px photos)");
+        var preset = ValidatedOptions.Choice<EvaluationPreset>("--preset", "Test pages: pages (the training mix), clean, hard, smallwriting (digits 10-40 px on 2000-4000 px photos), or reference (the reference's protocol: one MNIST test digit per 224x224 canvas; digit mAP only)");
         var model = ValidatedOptions.ExistingFile("--model", "Model file; default: the shipped model.", "a detector model file, such as models/digitocr-lite.pt");
-        var pages = ValidatedOptions.Integer("--pages", "Test pages to read", defaults.Pages, 1, 1_000_000);
+        var pages = ValidatedOptions.Integer("--pages", $"Test pages to read (reference: canvases, {ReferenceCanvases} unless given, at most {PageEvaluationOptions.ReferenceCanvases})", defaults.Pages, 1, 1_000_000);
         var distractors = ValidatedOptions.Integer("--distractors", "Random numbers added to the directory", defaults.Distractors, 0, 10_000_000);
         var seed = ValidatedOptions.Integer("--seed", "Seed of the test pages", defaults.Seed, 0, int.MaxValue);
         var pyramid = ValidatedOptions.OptionalInteger("--pyramid", "The most pyramid passes of the detector (1: the finest pass only; default: as the image size calls for)", 1, DetectorOptions.MaxPyramidLevels);
@@ -80,10 +83,11 @@ internal static class EvaluateCommand
                 throw new CommandLineException(TrainerExitCodes.Usage, "--held-out picks images of a --data-dir folder; give --data-dir too");
             }
 
+            var chosen = parse.GetValue(preset);
             var report = PageEvaluation.Run(new PageEvaluationOptions
             {
-                Preset = parse.GetValue(preset),
-                Pages = parse.GetValue(pages),
+                Preset = chosen,
+                Pages = chosen == EvaluationPreset.Reference && parse.GetResult(pages) is null or { Implicit: true } ? ReferenceCanvases : parse.GetValue(pages),
                 Distractors = parse.GetValue(distractors),
                 Seed = parse.GetValue(seed),
                 Enlarge = parse.GetValue(enlarge),
@@ -142,6 +146,13 @@ internal static class EvaluateCommand
         Console.WriteLine(string.Format(c, "digit recall         {0:F4}  ({1}/{2} found by their digit at IoU 0.5)", digits.Recall, digits.Found, digits.GroundTruths));
         Console.WriteLine(string.Format(c, "digit mAP@0.5        {0:F4}  ({1})", digits.Mean, string.Join(" ", digits.PerClass.Select(kv => string.Format(c, "{0}:{1:F2}", kv.Key, kv.Value)))));
         Console.WriteLine(string.Format(c, "digits read          recall {0:P1}, precision {1:P1} (score >= {2}, right digit at IoU 0.5)", total.Recall, total.Precision, minDigitScore));
+        if (report.Preset == EvaluationPreset.Reference)
+        {
+            // One digit per canvas: nothing to read as a number or to look up.
+            Console.WriteLine(string.Format(c, "time                 {0:F1} ms per canvas (detect + read)", report.MillisecondsPerPage));
+            return;
+        }
+
         Console.WriteLine(string.Format(c, "numbers read exactly {0}/{1} = {2:P1} ({3}+ digits, fully visible)", numbers.ReadExactly, numbers.Numbers, numbers.Rate, new DigitOcr.Reading.NumberReader().Options.MinDigits));
         Console.WriteLine(string.Format(c, "directory accuracy   {0}/{1} = {2:P1} ({3}+ digit numbers among {4:N0} entries)", directory.Found, directory.Written, directory.Rate, PageEvaluation.MinDirectoryDigits, directory.Entries));
         Console.WriteLine(string.Format(c, "wrong person named   {0} = {1:P1} of written numbers (precision of persons named {2:P1})", directory.Wrong, directory.WrongRate, directory.Precision));

@@ -50,6 +50,20 @@ public class EvaluationPagesTests
     }
 
     [Fact]
+    public void ReferencePages_AreMnistTestDigitsInOrder_OneOnEach224PxCanvas()
+    {
+        var pages = new EvaluationPages(EvaluationPreset.Reference, seed: 3, TestGlyphs.DataFolder);
+
+        for (var i = 0; i < Pages; i++)
+        {
+            using var page = pages.Page(i);
+            Assert.Equal((224, 224), (page.Image.Width, page.Image.Height));
+            var box = Assert.Single(page.Boxes);
+            Assert.Equal(TestGlyphs.Test.Label(i), box.Digit);
+        }
+    }
+
+    [Fact]
     public void ThePagesPreset_IsTheTrainingMix()
     {
         Assert.Equal(new PageOptions(), EvaluationPages.Options(EvaluationPreset.Pages));

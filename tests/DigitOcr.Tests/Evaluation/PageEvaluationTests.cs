@@ -105,4 +105,14 @@ public class PageEvaluationTests
         Assert.Contains("enlarge", error.Message);
         Assert.Contains("0.5", error.Message);
     }
+
+    [Fact]
+    public void ReferencePreset_WithMorePagesThanMnistTestDigits_IsRejected()
+    {
+        var options = new PageEvaluationOptions { Preset = EvaluationPreset.Reference, Pages = PageEvaluationOptions.ReferenceCanvases + 1 };
+
+        var error = Assert.Throws<ArgumentException>(() => PageEvaluation.Run(options));
+
+        Assert.Contains("pages must be in [1, 10000], got 10001", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
 }
