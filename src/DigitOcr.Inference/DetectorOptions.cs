@@ -102,7 +102,7 @@ public sealed record DetectorOptions
     /// (ONNX Runtime for float32 on the CPU, libtorch otherwise).
     /// </summary>
     public DetectorBackend EffectiveBackend =>
-        Backend ?? (string.Equals(Device, "cpu", StringComparison.OrdinalIgnoreCase) && Precision == InferencePrecision.Float32 ? DetectorBackend.OnnxRuntime : DetectorBackend.Libtorch);
+        Backend ?? (string.Equals(Device, "cpu", StringComparison.OrdinalIgnoreCase) && Precision != InferencePrecision.BFloat16 ? DetectorBackend.OnnxRuntime : DetectorBackend.Libtorch);
 
     /// <summary>
     /// The network's arithmetic (<see cref="InferencePrecision"/>); bfloat16 runs on <see cref="DetectorBackend.Libtorch"/>
@@ -161,11 +161,15 @@ public sealed record DetectorOptions
 
         if (!Enum.IsDefined(Precision))
         {
-            yield return $"Precision must be float32 or bfloat16, got {(int)Precision}";
+            yield return $"Precision must be float32, bfloat16 or int8, got {(int)Precision}";
         }
         else if (Precision == InferencePrecision.BFloat16 && EffectiveBackend != DetectorBackend.Libtorch)
         {
             yield return "Precision bfloat16 runs on the libtorch backend only: set Backend to Libtorch (--backend libtorch), or keep float32";
+        }
+        else if (Precision == InferencePrecision.Int8 && EffectiveBackend != DetectorBackend.OnnxRuntime)
+        {
+            yield return "Precision int8 runs on the ONNX Runtime backend only: set Backend to OnnxRuntime (--backend onnxruntime), or keep float32";
         }
 
         if (EffectiveBackend == DetectorBackend.OnnxRuntime && !string.Equals(Device, "cpu", StringComparison.OrdinalIgnoreCase))

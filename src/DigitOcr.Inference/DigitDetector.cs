@@ -7,6 +7,7 @@ using DigitOcr.Inference.Recognition;
 using DigitOcr.Preprocessing;
 using DigitOcr.Model;
 using DigitOcr.ModelFiles;
+using DigitOcr.Onnx;
 using DigitOcr.Postprocess;
 using DigitOcr.Priors;
 using DigitOcr.Torch;
@@ -32,7 +33,7 @@ public sealed class DigitDetector : IDisposable
     private readonly Dictionary<(int, int), Tensor> priors = [];
     private bool disposed;
 
-    private DigitDetector(SsdDetector model, ModelConfig config, DetectorOptions options, string source, RecognizerStage? recognizer)
+    private DigitDetector(SsdDetector model, ModelConfig config, DetectorOptions options, string source, RecognizerStage? recognizer, IReadOnlyDictionary<string, ActivationRange>? ranges)
     {
         this.recognizer = recognizer;
         Config = config;
@@ -52,7 +53,7 @@ public sealed class DigitDetector : IDisposable
         priorGenerator = new PriorBoxGenerator(config.Priors);
         planner = new PassPlanner(options, config.Priors);
         // Last: the checks above may throw, and the caller disposes the model but would not know of a network.
-        network = DetectorNetworks.Create(model, config, options);
+        network = DetectorNetworks.Create(model, config, options, ranges, source);
     }
 
     /// <summary>The model's configuration.</summary>
@@ -109,7 +110,7 @@ public sealed class DigitDetector : IDisposable
         try
         {
             recognizer = LoadRecognizer(options);
-            return new DigitDetector(model, config, options, file.Source, recognizer);
+            return new DigitDetector(model, config, options, file.Source, recognizer, file.ActivationRanges);
         }
         catch
         {

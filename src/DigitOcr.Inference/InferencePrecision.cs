@@ -15,4 +15,12 @@ public enum InferencePrecision
     /// </summary>
     [JsonStringEnumMemberName("bfloat16")]
     BFloat16,
+
+    /// <summary>
+    /// Convolutions, additions, pooling and resizing in 8-bit integers (ONNX Runtime's QDQ kernels: int8 weights per
+    /// output channel, uint8 activations over the ranges calibrated when the model was exported), outputs in float32.
+    /// ONNX Runtime backend only; needs a model file with calibrated ranges (<c>export</c> writes them).
+    /// </summary>
+    [JsonStringEnumMemberName("int8")]
+    Int8,
 }

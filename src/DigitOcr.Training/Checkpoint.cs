@@ -63,7 +63,7 @@ public sealed class Checkpoint : IDisposable
     /// Writes a model-only file for shipping: the weights (optionally as float16, halving the size; they load back
     /// as float32) and the config, no optimizer or RNG state.
     /// </summary>
-    public static void SaveModel(string path, Module model, TrainingConfig config, TrainingProgress progress, bool halfPrecision)
+    public static void SaveModel(string path, Module model, TrainingConfig config, TrainingProgress progress, bool halfPrecision, IEnumerable<KeyValuePair<string, Tensor>>? extra = null)
     {
         using var scope = torch.NewDisposeScope();
         using var state = model.state_dict();
@@ -74,6 +74,7 @@ public sealed class Checkpoint : IDisposable
         items.Add(new("meta.epoch", torch.scalar_tensor((long)progress.Epoch)));
         items.Add(new("meta.step", torch.scalar_tensor(progress.Step)));
         items.Add(new("meta.best_metric", torch.scalar_tensor(progress.BestMetric)));
+        items.AddRange(extra ?? []);
         TorchFile.Save(items, path);
     }
 

@@ -21,6 +21,9 @@ public sealed class ModelFile : IDisposable
     /// <summary>The entry holding the config JSON (UTF-8 bytes) in a DigitOcr file.</summary>
     public const string ConfigKey = "meta.config";
 
+    /// <summary>The entry holding the detector's calibrated activation ranges for int8 inference (<see cref="Onnx.ActivationRanges"/>).</summary>
+    public const string ActivationRangesKey = "meta.int8_ranges";
+
     private readonly StateDict entries;
 
     private ModelFile(StateDict entries, string source)
@@ -37,6 +40,11 @@ public sealed class ModelFile : IDisposable
             else
             {
                 Config = ModelConfig.FromJson(text, $"'{source}' ({ConfigKey})");
+            }
+
+            if (entries.TryGetValue(ActivationRangesKey, out var ranges))
+            {
+                ActivationRanges = Onnx.ActivationRanges.FromJson(Encoding.UTF8.GetString(ranges.data<byte>()), $"'{source}' ({ActivationRangesKey})");
             }
 
             Weights = entries.Where(kv => kv.Key.StartsWith(ModelPrefix, StringComparison.Ordinal))
@@ -58,6 +66,9 @@ public sealed class ModelFile : IDisposable
 
     /// <summary>The recognizer config, when the file holds a digit recognizer (<c>"task": "recognizer"</c>); else null.</summary>
     public RecognizerConfig? Recognizer { get; }
+
+    /// <summary>The detector's calibrated activation ranges, which int8 inference needs; null when the file has none.</summary>
+    public IReadOnlyDictionary<string, Onnx.ActivationRange>? ActivationRanges { get; }
 
     /// <summary>The model's state dict (reference names, no prefix); owned by this file.</summary>
     public IReadOnlyDictionary<string, Tensor> Weights { get; }

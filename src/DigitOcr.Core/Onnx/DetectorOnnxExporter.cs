@@ -32,7 +32,28 @@ public static class DetectorOnnxExporter
 
     /// <summary>The ONNX model's bytes. Reads <paramref name="model"/>'s weights; does not change it.</summary>
     /// <exception cref="NotSupportedException">The model's backbone is not one this exporter knows.</exception>
-    public static byte[] Export(SsdDetector model, ModelConfig config)
+    public static byte[] Export(SsdDetector model, ModelConfig config) => Write(model, config, new Emitter.Float()).Model;
+
+    /// <summary>
+    /// The float model with every activation that <see cref="ExportInt8"/> quantizes also a graph output, and those
+    /// outputs' names: run it on calibration images and take each output's range.
+    /// </summary>
+    public static (byte[] Model, IReadOnlyList<string> Activations) ExportForCalibration(SsdDetector model, ModelConfig config)
+    {
+        var mode = new Emitter.Calibrate();
+        return (Write(model, config, mode).Model, mode.Names);
+    }
+
+    /// <summary>
+    /// The model in ONNX's QDQ form: weights int8 per output channel, every activation uint8 over its calibrated
+    /// <paramref name="ranges"/> (from <see cref="ExportForCalibration"/>), outputs float32 as in <see cref="Export"/>.
+    /// Batch norm must be folded (<see cref="BatchNormFolding"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">An activation has no range, or a batch norm is not folded.</exception>
+    public static byte[] ExportInt8(SsdDetector model, ModelConfig config, IReadOnlyDictionary<string, ActivationRange> ranges) =>
+        Write(model, config, new Emitter.Int8(ranges)).Model;
+
+    private static (byte[] Model, OnnxGraph Graph) Write(SsdDetector model, ModelConfig config, Emitter.Mode mode)
     {
         if (model.backbone is not ResNet18Backbone backbone)
         {
@@ -40,8 +61,8 @@ public static class DetectorOnnxExporter
         }
 
         var graph = new OnnxGraph(config.Name);
-        var emit = new Emitter(graph);
-        var input = graph.Input(InputName, OnnxDataType.Float, "batch", config.Model.InputChannels, "height", "width");
+        var emit = new Emitter(graph, mode);
+        var input = emit.Activation(graph.Input(InputName, OnnxDataType.Float, "batch", config.Model.InputChannels, "height", "width"));
         var features = emit.Backbone(backbone, input, "backbone");
         var levels = emit.Decoder(model.decoder, features, "decoder");
         var locParts = levels.Select((level, k) => emit.HeadLevel(model.loc[k], level, 4, $"loc.{k}")).ToList();
@@ -54,22 +75,96 @@ public static class DetectorOnnxExporter
         graph.Output(LocName, OnnxDataType.Float, "batch", "priors", 4);
         graph.Output(ConfName, OnnxDataType.Float, "batch", "priors", config.Model.NumClasses);
         graph.Output(FeatureSizesName, OnnxDataType.Int64, levels.Count, 2);
+        mode.AddOutputs(graph);
         var metadata = new Dictionary<string, string> { [ConfigMetadataKey] = JsonSerializer.Serialize(config, ModelConfig.JsonOptions) };
-        return graph.ToModel(Opset, "DigitOcr", metadata);
+        return (graph.ToModel(Opset, "DigitOcr", metadata), graph);
     }
 
     /// <summary>Writes the ONNX model to <paramref name="path"/> (its folder must exist).</summary>
     public static void Save(SsdDetector model, ModelConfig config, string path) => File.WriteAllBytes(path, Export(model, config));
 
-    /// <summary>One method per module, each mirroring that module's <c>forward</c>; names are state-dict prefixes.</summary>
-    private sealed class Emitter(OnnxGraph graph)
+    /// <summary>
+    /// One method per module, each mirroring that module's <c>forward</c>; names are state-dict prefixes. Every tensor
+    /// an integer engine would keep in 8 bits passes <see cref="Activation"/>: unchanged for float, a graph output for
+    /// calibration, a quantize-dequantize pair for int8.
+    /// </summary>
+    private sealed class Emitter(OnnxGraph graph, Emitter.Mode mode)
     {
         private readonly OnnxLayers layers = new(graph);
 
+        /// <summary>What <see cref="Activation"/> does.</summary>
+        public abstract class Mode
+        {
+            public abstract string Activation(OnnxLayers layers, string x, string? rangeOf);
+
+            public abstract string Conv(OnnxLayers layers, Conv2d conv, string x, string name);
+
+            public virtual void AddOutputs(OnnxGraph graph)
+            {
+            }
+        }
+
+        public sealed class Float : Mode
+        {
+            public override string Activation(OnnxLayers layers, string x, string? rangeOf) => x;
+
+            public override string Conv(OnnxLayers layers, Conv2d conv, string x, string name) => layers.Conv(conv, x, name);
+        }
+
+        public sealed class Calibrate : Mode
+        {
+            private readonly List<string> names = [];
+
+            public IReadOnlyList<string> Names => names;
+
+            /// <summary>A pooled or resized tensor lies within its input's range: it needs no range of its own.</summary>
+            public override string Activation(OnnxLayers layers, string x, string? rangeOf)
+            {
+                if (rangeOf is null)
+                {
+                    names.Add(x);
+                }
+
+                return x;
+            }
+
+            public override string Conv(OnnxLayers layers, Conv2d conv, string x, string name) => layers.Conv(conv, x, name);
+
+            public override void AddOutputs(OnnxGraph graph) =>
+                names.ForEach(n => graph.Output(n, OnnxDataType.Float, $"{n}.n", $"{n}.c", $"{n}.h", $"{n}.w"));
+        }
+
+        public sealed class Int8(IReadOnlyDictionary<string, ActivationRange> ranges) : Mode
+        {
+            private readonly Dictionary<string, (string Source, ActivationRange Range)> quantized = new(StringComparer.Ordinal);
+
+            public override string Activation(OnnxLayers layers, string x, string? rangeOf)
+            {
+                var source = rangeOf is null ? x : quantized[rangeOf].Source;
+                if (!ranges.TryGetValue(source, out var range))
+                {
+                    throw new ArgumentException($"no calibrated range for the activation '{source}': calibrate this model's own ONNX graph", nameof(ranges));
+                }
+
+                var dequantized = layers.QuantizeDequantize(x, range);
+                quantized[dequantized] = (source, range);
+                return dequantized;
+            }
+
+            public override string Conv(OnnxLayers layers, Conv2d conv, string x, string name) =>
+                layers.QuantizedConv(conv, x, quantized[x].Range.Scale, name);
+        }
+
+        /// <summary>
+        /// Marks <paramref name="x"/> as an activation (see <see cref="Mode"/>); <paramref name="rangeOf"/>: an
+        /// activation whose range <paramref name="x"/> shares (the input of a max pool or resize).
+        /// </summary>
+        public string Activation(string x, string? rangeOf = null) => mode.Activation(layers, x, rangeOf);
+
         public IReadOnlyList<string> Backbone(ResNet18Backbone backbone, string x, string name)
         {
-            var stem = Relu(BatchNorm(backbone.bn1, Conv(backbone.conv1, x, $"{name}.conv1"), $"{name}.bn1"));
-            var pooled = layers.MaxPool(backbone.MaxPool, stem, $"{name}.maxpool");
+            var stem = Activation(Relu(BatchNorm(backbone.bn1, Conv(backbone.conv1, x, $"{name}.conv1"), $"{name}.bn1")));
+            var pooled = Activation(layers.MaxPool(backbone.MaxPool, stem, $"{name}.maxpool"), rangeOf: stem);
             var outputs = new List<string>();
             var current = pooled;
             Sequential[] stages = [backbone.layer1, backbone.layer2, backbone.layer3, backbone.layer4];
@@ -100,28 +195,28 @@ public static class DetectorOnnxExporter
         /// <summary>A head convolution, then NCHW -> [B, H * W * A, n] (the permute + view of <see cref="SsdDetector"/>).</summary>
         public string HeadLevel(Conv2d conv, string level, int n, string name)
         {
-            var map = Conv(conv, level, name);
+            var map = Activation(Conv(conv, level, name));
             var nhwc = graph.Node("Transpose", $"{name}.permute", [map], OnnxAttribute.Ints("perm", 0, 2, 3, 1));
             return graph.Node("Reshape", $"{name}.view", [nhwc, graph.Initializer($"{name}.view.shape", 0, -1, n)]);
         }
 
         private string Basic(BasicBlock block, string x, string name)
         {
-            var a = Relu(BatchNorm(block.bn1, Conv(block.conv1, x, $"{name}.conv1"), $"{name}.bn1"));
-            var b = BatchNorm(block.bn2, Conv(block.conv2, a, $"{name}.conv2"), $"{name}.bn2");
+            var a = Activation(Relu(BatchNorm(block.bn1, Conv(block.conv1, x, $"{name}.conv1"), $"{name}.bn1")));
+            var b = Activation(BatchNorm(block.bn2, Conv(block.conv2, a, $"{name}.conv2"), $"{name}.bn2"));
             var identity = block.downsample is { } down
-                ? BatchNorm((BatchNorm2d)down[1], Conv((Conv2d)down[0], x, $"{name}.downsample.0"), $"{name}.downsample.1")
+                ? Activation(BatchNorm((BatchNorm2d)down[1], Conv((Conv2d)down[0], x, $"{name}.downsample.0"), $"{name}.downsample.1"))
                 : x;
-            return Relu(graph.Node("Add", $"{name}.add", [b, identity]));
+            return Activation(Relu(graph.Node("Add", $"{name}.add", [b, identity])));
         }
 
         private string Bottleneck(Bottleneck block, string x, string name)
         {
-            var a = Relu(BatchNorm(block.bn1, Conv(block.conv1, x, $"{name}.conv1"), $"{name}.bn1"));
-            var b = Relu(BatchNorm(block.bn2, Conv(block.conv2, a, $"{name}.conv2"), $"{name}.bn2"));
-            var c = BatchNorm(block.bn3, Conv(block.conv3, b, $"{name}.conv3"), $"{name}.bn3");
-            var identity = block.downsample is { } down ? Conv(down, x, $"{name}.downsample") : x;
-            return Relu(graph.Node("Add", $"{name}.add", [c, identity]));
+            var a = Activation(Relu(BatchNorm(block.bn1, Conv(block.conv1, x, $"{name}.conv1"), $"{name}.bn1")));
+            var b = Activation(Relu(BatchNorm(block.bn2, Conv(block.conv2, a, $"{name}.conv2"), $"{name}.bn2")));
+            var c = Activation(BatchNorm(block.bn3, Conv(block.conv3, b, $"{name}.conv3"), $"{name}.bn3"));
+            var identity = block.downsample is { } down ? Activation(Conv(down, x, $"{name}.downsample")) : x;
+            return Activation(Relu(graph.Node("Add", $"{name}.add", [c, identity])));
         }
 
         /// <summary><see cref="DecoderBlock.forward"/>: bilinear (align_corners) resize of the coarser map to the skip's size.</summary>
@@ -133,14 +228,16 @@ public static class DetectorOnnxExporter
             var up = graph.Node("Resize", $"{name}.upsample", [lower, string.Empty, string.Empty, size],
                 OnnxAttribute.String("mode", "linear"),
                 OnnxAttribute.String("coordinate_transformation_mode", "align_corners"));
-            var x = Bottleneck(block.block1, up, $"{name}.block1");
-            var merged = graph.Node("Add", $"{name}.merge", [x, skip]);
+            var x = Bottleneck(block.block1, Activation(up, rangeOf: lower), $"{name}.block1");
+            var merged = Activation(graph.Node("Add", $"{name}.merge", [x, skip]));
             return Bottleneck(block.block2, merged, $"{name}.block2");
         }
 
-        private string Conv(Conv2d conv, string x, string name) => layers.Conv(conv, x, name);
+        private string Conv(Conv2d conv, string x, string name) => mode.Conv(layers, conv, x, name);
 
-        private string BatchNorm(BatchNorm2d bn, string x, string name) => layers.BatchNorm(bn, x, name);
+        private string BatchNorm(BatchNorm2d bn, string x, string name) => mode is Int8 && !bn.IsFolded
+            ? throw new ArgumentException($"int8 export needs batch norm folded into its convolution ({nameof(BatchNormFolding)}); '{name}' is not", nameof(bn))
+            : layers.BatchNorm(bn, x, name);
 
         private string Relu(string x) => layers.Relu(x);
     }

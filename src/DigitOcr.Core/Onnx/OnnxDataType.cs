@@ -4,5 +4,8 @@ namespace DigitOcr.Onnx;
 internal enum OnnxDataType
 {
     Float = 1,
+    Uint8 = 2,
+    Int8 = 3,
+    Int32 = 6,
     Int64 = 7,
 }

@@ -32,6 +32,11 @@ internal sealed class OnnxGraph(string name)
     public string Initializer(string tensorName, params long[] values) =>
         AddInitializer(tensorName, [values.Length], OnnxDataType.Int64, MemoryMarshal.AsBytes(values.AsSpan()));
 
+    /// <summary>A constant of any element type from its little-endian bytes (a scalar when <paramref name="dims"/> is empty).</summary>
+    public string Initializer<T>(string tensorName, OnnxDataType type, long[] dims, ReadOnlySpan<T> values)
+        where T : unmanaged =>
+        AddInitializer(tensorName, dims, type, MemoryMarshal.AsBytes(values));
+
     /// <summary>A graph input (<c>ValueInfoProto</c>) with dimensions given as numbers or names.</summary>
     public string Input(string tensorName, OnnxDataType type, params object[] dims)
     {

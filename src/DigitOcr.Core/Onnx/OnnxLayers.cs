@@ -13,13 +13,17 @@ internal sealed class OnnxLayers(OnnxGraph graph)
             inputs.Add(graph.Initializer($"{name}.bias", bias));
         }
 
-        return graph.Node("Conv", name, inputs,
-            OnnxAttribute.Ints("kernel_shape", conv.KernelSize, conv.KernelSize),
-            OnnxAttribute.Ints("strides", conv.Stride.Height, conv.Stride.Width),
-            OnnxAttribute.Ints("pads", conv.Padding.Height, conv.Padding.Width, conv.Padding.Height, conv.Padding.Width),
-            OnnxAttribute.Ints("dilations", conv.Dilation.Height, conv.Dilation.Width),
-            OnnxAttribute.Int("group", conv.Groups));
+        return graph.Node("Conv", name, inputs, ConvAttributes(conv));
     }
+
+    private static OnnxAttribute[] ConvAttributes(Conv2d conv) =>
+    [
+        OnnxAttribute.Ints("kernel_shape", conv.KernelSize, conv.KernelSize),
+        OnnxAttribute.Ints("strides", conv.Stride.Height, conv.Stride.Width),
+        OnnxAttribute.Ints("pads", conv.Padding.Height, conv.Padding.Width, conv.Padding.Height, conv.Padding.Width),
+        OnnxAttribute.Ints("dilations", conv.Dilation.Height, conv.Dilation.Width),
+        OnnxAttribute.Int("group", conv.Groups),
+    ];
 
     /// <summary>A batch norm folded into its convolution (<see cref="Model.BatchNormFolding"/>) is already in that convolution's weights and bias: no node.</summary>
     public string BatchNorm(BatchNorm2d bn, string x, string name) => bn.IsFolded
@@ -30,6 +34,67 @@ internal sealed class OnnxLayers(OnnxGraph graph)
             OnnxAttribute.Float("epsilon", (float)bn.Eps));
 
     public string Relu(string x) => graph.Node("Relu", x + ".relu", [x]);
+
+    /// <summary>
+    /// <paramref name="x"/> rounded to uint8 and back (<c>QuantizeLinear</c>, <c>DequantizeLinear</c>), as ONNX's QDQ
+    /// format marks a tensor that an engine may keep in 8 bits; ONNX Runtime fuses the pairs around each convolution,
+    /// addition, pooling and resize into integer kernels.
+    /// </summary>
+    public string QuantizeDequantize(string x, ActivationRange range)
+    {
+        var scale = graph.Initializer($"{x}.scale", OnnxDataType.Float, [], [range.Scale]);
+        var zeroPoint = graph.Initializer($"{x}.zero_point", OnnxDataType.Uint8, [], [range.ZeroPoint]);
+        var quantized = graph.Node("QuantizeLinear", $"{x}.q", [x, scale, zeroPoint]);
+        return graph.Node("DequantizeLinear", $"{x}.dq", [quantized, scale, zeroPoint]);
+    }
+
+    /// <summary>
+    /// A convolution in QDQ form: int8 weights with one symmetric scale per output channel, the bias in int32 at the
+    /// scale of input times weight (as integer kernels accumulate), both dequantized for the float <c>Conv</c>
+    /// that ONNX Runtime then replaces with <c>QLinearConv</c>. <paramref name="inputScale"/>: the scale of
+    /// <paramref name="x"/>'s quantization.
+    /// </summary>
+    public string QuantizedConv(Conv2d conv, string x, float inputScale, string name)
+    {
+        var weight = conv.weight.detach().cpu().to(Torch.ScalarType.Float32).contiguous().data<float>();
+        var outChannels = (int)conv.weight.shape[0];
+        var perChannel = weight.Length / outChannels;
+        var scales = new float[outChannels];
+        var quantized = new sbyte[weight.Length];
+        for (var o = 0; o < outChannels; o++)
+        {
+            var row = weight.AsSpan(o * perChannel, perChannel);
+            var maxAbs = 0f;
+            foreach (var w in row)
+            {
+                maxAbs = Math.Max(maxAbs, Math.Abs(w));
+            }
+
+            scales[o] = Math.Max(maxAbs, 1e-8f) / 127f;
+            for (var i = 0; i < perChannel; i++)
+            {
+                quantized[(o * perChannel) + i] = (sbyte)Math.Clamp(Math.Round(row[i] / scales[o]), -127, 127);
+            }
+        }
+
+        long[] channels = [outChannels];
+        var weightScale = graph.Initializer($"{name}.weight.scale", OnnxDataType.Float, channels, (ReadOnlySpan<float>)scales);
+        var weightZero = graph.Initializer($"{name}.weight.zero_point", OnnxDataType.Int8, channels, (ReadOnlySpan<sbyte>)new sbyte[outChannels]);
+        var weightInt8 = graph.Initializer($"{name}.weight.int8", OnnxDataType.Int8, conv.weight.shape, (ReadOnlySpan<sbyte>)quantized);
+        List<string> inputs = [x, graph.Node("DequantizeLinear", $"{name}.weight", [weightInt8, weightScale, weightZero], OnnxAttribute.Int("axis", 0))];
+        if (conv.bias is { } bias)
+        {
+            var values = bias.detach().cpu().to(Torch.ScalarType.Float32).contiguous().data<float>();
+            var biasScales = scales.Select(w => w * inputScale).ToArray();
+            var biasInt32 = values.Select((b, o) => (int)Math.Clamp(Math.Round(b / biasScales[o]), int.MinValue, int.MaxValue)).ToArray();
+            var biasScale = graph.Initializer($"{name}.bias.scale", OnnxDataType.Float, channels, (ReadOnlySpan<float>)biasScales);
+            var biasZero = graph.Initializer($"{name}.bias.zero_point", OnnxDataType.Int32, channels, (ReadOnlySpan<int>)new int[outChannels]);
+            var biasQuantized = graph.Initializer($"{name}.bias.int32", OnnxDataType.Int32, channels, (ReadOnlySpan<int>)biasInt32);
+            inputs.Add(graph.Node("DequantizeLinear", $"{name}.bias", [biasQuantized, biasScale, biasZero], OnnxAttribute.Int("axis", 0)));
+        }
+
+        return graph.Node("Conv", name, inputs, ConvAttributes(conv));
+    }
 
     public string MaxPool(MaxPool2d pool, string x, string name) => graph.Node("MaxPool", name, [x],
         OnnxAttribute.Ints("kernel_shape", pool.KernelSize.Height, pool.KernelSize.Width),

@@ -77,7 +77,7 @@ public sealed class NetworkBenchmark : IDisposable
             throw;
         }
 
-        using var network = DetectorNetworks.Create(model, Config, options);
+        using var network = DetectorNetworks.Create(model, Config, options, file.ActivationRanges, file.Source);
         using var inference = torch.inference_mode();
         var wall = new List<double>(runs);
         var cpu = new List<double>(runs);

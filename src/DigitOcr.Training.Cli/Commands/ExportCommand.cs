@@ -4,7 +4,9 @@ using DigitOcr.Config;
 using DigitOcr.Model;
 using DigitOcr.ModelFiles;
 using DigitOcr.Onnx;
+using DigitOcr.Torch;
 using DigitOcr.Training;
+using System.Text;
 
 namespace DigitOcr.Training.Cli.Commands;
 
@@ -42,8 +44,12 @@ internal static class ExportCommand
             using var source = LoadCheckpoint(parse.GetValue(checkpoint)!);
             using var model = new SsdDetector(source.Config.Model);
             source.RestoreModel(model);
-            Write(path, () => Checkpoint.SaveModel(path, model, source.Config, source.Progress, parse.GetValue(half)));
-            Console.WriteLine($"{path}: {source.Config.Name}, epoch {source.Progress.Epoch}, step {source.Progress.Step}, best mAP {source.Progress.BestMetric:F4}, {new FileInfo(path).Length / 1e6:F1} MB");
+            model.eval();
+            // Every shipped model can run in int8: the activation ranges travel with the weights.
+            var ranges = Int8Calibration.Measure(model, source.Config);
+            using var rangesEntry = torch.tensor(Encoding.UTF8.GetBytes(ActivationRanges.ToJson(ranges)));
+            Write(path, () => Checkpoint.SaveModel(path, model, source.Config, source.Progress, parse.GetValue(half), [new(ModelFile.ActivationRangesKey, rangesEntry)]));
+            Console.WriteLine($"{path}: {source.Config.Name}, epoch {source.Progress.Epoch}, step {source.Progress.Step}, best mAP {source.Progress.BestMetric:F4}, {new FileInfo(path).Length / 1e6:F1} MB; int8 ranges of {ranges.Count} activations from {Int8Calibration.Crops} training crops");
             return 0;
         });
         return command;

@@ -51,6 +51,26 @@ public class DefaultModelTests
     }
 
     [Fact]
+    public void Int8_ReadsTheSamplePage_AsFloat32Does_BoxesWithinTwoPixels()
+    {
+        using var float32 = DigitDetector.Load(options: new DetectorOptions { UseRecognizer = false });
+        using var int8 = DigitDetector.Load(options: new DetectorOptions { Precision = InferencePrecision.Int8, UseRecognizer = false });
+        Assert.Equal(DetectorBackend.OnnxRuntime, int8.Options.EffectiveBackend);
+
+        var exact = float32.Detect(Page).Digits.Where(d => d.Score >= 0.5).ToList();
+        var quantized = int8.Detect(Page).Digits;
+
+        Assert.Equal(20, exact.Count);
+        foreach (var digit in exact)
+        {
+            var twin = Assert.Single(quantized, d => d.Box.IoU(digit.Box) > 0.5);
+            Assert.Equal(digit.Digit, twin.Digit);
+            Assert.Equal(digit.Score, twin.Score, 0.1);
+            Assert.True(Math.Abs(digit.Box.X1 - twin.Box.X1) < 2 && Math.Abs(digit.Box.Y2 - twin.Box.Y2) < 2, $"{digit.Box} against {twin.Box}");
+        }
+    }
+
+    [Fact]
     public void ShippedModel_ReadsDigitsWrittenLargerThanItsAnchors_ThroughThePyramid()
     {
         // The sample page 4x larger, cut to its first six digits: 155-175 px tall (its digits are about 40 px), beyond the largest anchor (140 px).

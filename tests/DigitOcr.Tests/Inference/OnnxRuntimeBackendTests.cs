@@ -93,6 +93,14 @@ public sealed class OnnxRuntimeBackendTests : IDisposable
     }
 
     [Fact]
+    public void Int8_RunsOnOnnxRuntimeByDefault_AndIsRefusedOnLibtorch()
+    {
+        Assert.Equal(DetectorBackend.OnnxRuntime, new DetectorOptions { Precision = InferencePrecision.Int8 }.EffectiveBackend);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => DigitDetector.Load(options: new DetectorOptions { Precision = InferencePrecision.Int8, Backend = DetectorBackend.Libtorch }));
+        Assert.Contains("int8 runs on the ONNX Runtime backend only", e.Message);
+    }
+
+    [Fact]
     public void UndefinedBackend_IsRefused()
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => DigitDetector.Load(options: new DetectorOptions { Backend = (DetectorBackend)7 }));
