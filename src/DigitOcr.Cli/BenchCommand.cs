@@ -37,7 +37,7 @@ internal static class BenchCommand
         var pyramid = ValidatedOptions.OptionalInteger("--pyramid", "The most pyramid passes (1: the finest pass only; default: as the image size calls for)", 1, DetectorOptions.MaxPyramidLevels);
         var noRecognizer = new Option<bool>("--no-recognizer") { Description = "Time the detector alone, without the recognizer's second reading." };
         var backend = ValidatedOptions.OptionalChoice<DetectorBackend>("--backend", $"Engine of the detector's network (default: {Name(new DetectorOptions().EffectiveBackend)} on the CPU; with --pytorch: both).");
-        var precision = ValidatedOptions.Choice<InferencePrecision>("--precision", "Arithmetic of the detector's network (bfloat16: libtorch autocast)");
+        var precision = ValidatedOptions.Choice<InferencePrecision>("--precision", "Arithmetic of the detector's network (bfloat16: libtorch autocast; int8: ONNX Runtime QDQ)");
         var pytorch = new Option<bool>("--pytorch") { Description = "Time the network alone (W x H input, float32) on DigitOcr's backends and in Debian's PyTorch (bench/pytorch_infer.py), same weights, input and threads; print the ratios." };
         var folder = ValidatedOptions.ExistingFolder("--folder", "Read every image of this folder, as detect does, and print pages per second.", "a folder of images");
         var decodeAhead = ValidatedOptions.Integer("--decode-ahead", "With --folder: images decoded ahead of the network (0: decode each when it is needed)", DecodeAhead.DefaultCapacity, 0, DecodeAhead.MaxCapacity);

@@ -25,7 +25,8 @@ internal sealed record DetectRequest(
     double? MaxDigitHeight = null,
     int? TileSize = null,
     int? MaxSide = null,
-    DetectorBackend? Backend = null);
+    DetectorBackend? Backend = null,
+    InferencePrecision Precision = InferencePrecision.Float32);
 
 /// <summary>
 /// <c>detect &lt;image-or-folder&gt;... [--model FILE] [--directory CSV] [--format text|jsonl] [--draw FOLDER]
@@ -64,7 +65,8 @@ internal static class DetectCommand
         var recognizer = ValidatedOptions.ExistingFile("--recognizer", "Digit recognizer model file (trained with configs/recognizer.json); default: the shipped recognizer.", "a recognizer model file, such as runs/recognizer/best.pt");
         var noRecognizer = new Option<bool>("--no-recognizer") { Description = "Detector only: do not read each box a second time with the recognizer." };
         var backend = ValidatedOptions.OptionalChoice<DetectorBackend>("--backend", $"Engine of the detector's network (default: {new DetectorOptions().EffectiveBackend.ToString().ToLowerInvariant()} on the CPU).");
-        var command = new Command("detect", "Detect digits and read numbers in images.") { inputs, model, directory, format, draw, threshold, pyramid, minHeight, maxHeight, tileSize, maxSide, strict, recognizer, noRecognizer, backend };
+        var precision = ValidatedOptions.Choice<InferencePrecision>("--precision", "Arithmetic of the detector's network: int8 (ONNX Runtime, calibrated ranges) or bfloat16 (libtorch) are faster; float32 is what the accuracy figures were measured with");
+        var command = new Command("detect", "Detect digits and read numbers in images.") { inputs, model, directory, format, draw, threshold, pyramid, minHeight, maxHeight, tileSize, maxSide, strict, recognizer, noRecognizer, backend, precision };
         command.SetAction(parse => Run(new DetectRequest(
             parse.GetValue(inputs) ?? [],
             parse.GetValue(model),
@@ -80,7 +82,8 @@ internal static class DetectCommand
             parse.GetValue(maxHeight),
             parse.GetValue(tileSize),
             parse.GetValue(maxSide),
-            parse.GetValue(backend))));
+            parse.GetValue(backend),
+            parse.GetValue(precision))));
         return command;
     }
 
@@ -98,11 +101,13 @@ internal static class DetectCommand
             UseRecognizer = !request.NoRecognizer,
             RecognizerPath = request.RecognizerPath,
             Backend = request.Backend,
+            Precision = request.Precision,
         };
         if (options.Validate().FirstOrDefault() is { } invalid)
         {
-            // Only combinations get here (each value was checked as it was parsed).
-            return Fail($"--min-digit-height/--max-digit-height: {invalid}");
+            // Only combinations get here (each value was checked as it was parsed): the digit-height range, or a
+            // precision its backend does not run.
+            return Fail(invalid.StartsWith("Precision", StringComparison.Ordinal) ? $"--precision/--backend: {invalid}" : $"--min-digit-height/--max-digit-height: {invalid}");
         }
 
         if (request.DrawFolder is { } drawFolder)

@@ -25,7 +25,7 @@ internal sealed class ReaderOptionSet
 
     public Option<DetectorBackend?> Backend { get; } = ValidatedOptions.OptionalChoice<DetectorBackend>("--backend", $"Engine of the detector's network (default: {new DetectorOptions().EffectiveBackend.ToString().ToLowerInvariant()} on the CPU).");
 
-    public Option<InferencePrecision> Precision { get; } = ValidatedOptions.Choice<InferencePrecision>("--precision", "Arithmetic of the detector's network: bfloat16 runs convolutions in bfloat16 on libtorch, fast on CPUs with native bfloat16");
+    public Option<InferencePrecision> Precision { get; } = ValidatedOptions.Choice<InferencePrecision>("--precision", "Arithmetic of the detector's network: int8 runs it in 8-bit integers on ONNX Runtime (calibrated ranges); bfloat16 runs convolutions in bfloat16 on libtorch, fast on CPUs with native bfloat16");
 
     private readonly int? defaultPyramid;
 

@@ -31,7 +31,7 @@ internal static class EvaluateCommand
         var showMisread = ValidatedOptions.Integer("--show-misread", "List this many of the numbers not read exactly: where, what was written, what was read", 0, 0, NumberErrorAnalysis.MaxExamples);
         var maxSide = ValidatedOptions.OptionalInteger("--max-side", "Scale pages down so that the detector's finest pass is at most this long (default: their own size)", 32, 65_536);
         var threshold = ValidatedOptions.Fraction("--threshold", "The detector's score threshold (default: the model's)");
-        var precision = ValidatedOptions.Choice<InferencePrecision>("--precision", "Arithmetic of the detector's network (bfloat16: libtorch autocast)");
+        var precision = ValidatedOptions.Choice<InferencePrecision>("--precision", "Arithmetic of the detector's network (bfloat16: libtorch autocast; int8: ONNX Runtime QDQ)");
         var nms = ValidatedOptions.Fraction("--nms", "IoU above which the weaker of two overlapping detections is dropped (default: the model's)");
         var recognizer = ValidatedOptions.ExistingFile("--recognizer", "Recognizer model file; default: the shipped recognizer, if any.", "a recognizer model file, such as models/digitocr-recognizer.pt");
         var noRecognizer = new Option<bool>("--no-recognizer") { Description = "Detector only: do not read boxes a second time." };
