@@ -94,7 +94,7 @@ internal static class BenchCommand
         var s = new LatencySummary(times);
         Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0}x{1} page, {2} runs, {3} thread(s), model {4}{5}, backend {6}{11}: median {7:F1} ms, mean {8:F1} ms, min {9:F1} ms, max {10:F1} ms",
             page.Width, page.Height, times.Count, torch.get_num_threads(), detector.Config.Name, detector.RecognizerSource is null ? " (no recognizer)" : " + recognizer",
-            Name(options.EffectiveBackend), s.Median, s.Mean, s.Min, s.Max, options.Precision == InferencePrecision.BFloat16 ? " bfloat16" : ""));
+            Name(options.EffectiveBackend), s.Median, s.Mean, s.Min, s.Max, options.Precision == InferencePrecision.Float32 ? "" : " " + PrecisionName(options.Precision)));
     }
 
     /// <summary>The network alone on each backend asked for, then in PyTorch with the same weights, input and threads.</summary>
@@ -106,15 +106,21 @@ internal static class BenchCommand
         using var prepared = InputPreprocessor.Prepare(gray ?? page, new DetectorPass(0, page.Width, page.Height, page.Width, page.Height, page.Width, page.Height));
         using var input = prepared.unsqueeze(0);
         var threads = torch.get_num_threads();
-        Console.WriteLine(string.Format(c, "network only: {0}x{1} input, model {2} ({3}), {4} thread(s), float32, DigitOcr with batch norm folded as detect runs it, {5} warm-up + {6} timed runs each",
+        Console.WriteLine(string.Format(c, "network only: {0}x{1} input, model {2} ({3}), {4} thread(s), float32 unless named, DigitOcr with batch norm folded as detect runs it, {5} warm-up + {6} timed runs each",
             page.Width, page.Height, bench.Config.Name, model ?? DefaultModel.Name, threads, WarmupRuns, runs));
-        var ours = new List<(DetectorBackend Backend, LatencySummary Times)>();
-        foreach (var backend in only is { } b ? [b] : Enum.GetValues<DetectorBackend>())
+        var ours = new List<(string Name, LatencySummary Times)>();
+        // Each backend in float32, as PyTorch runs; a --precision other than float32 adds its own row.
+        var variants = only is { } b
+            ? [(b, options.Precision)]
+            : Enum.GetValues<DetectorBackend>().Select(backend => (backend, InferencePrecision.Float32))
+                .Concat(options.Precision == InferencePrecision.Float32 ? [] : [(options.EffectiveBackend, options.Precision)]).ToList();
+        foreach (var (backend, precision) in variants)
         {
-            var timing = bench.Time(input, backend, WarmupRuns, runs, options);
+            var timing = bench.Time(input, backend, WarmupRuns, runs, options with { Precision = precision });
             var times = timing.Wall;
-            ours.Add((backend, times));
-            Console.WriteLine(string.Format(c, "DigitOcr {0,-12} median {1:F1} ms (mean {2:F1}, min {3:F1}, max {4:F1}); processor time median {5:F1} ms", Name(backend) + ":", times.Median, times.Mean, times.Min, times.Max, timing.Cpu.Median));
+            var name = precision == InferencePrecision.Float32 ? Name(backend) : $"{Name(backend)} {PrecisionName(precision)}";
+            ours.Add((name, times));
+            Console.WriteLine(string.Format(c, "DigitOcr {0,-17} median {1:F1} ms (mean {2:F1}, min {3:F1}, max {4:F1}); processor time median {5:F1} ms", name + ":", times.Median, times.Mean, times.Min, times.Max, timing.Cpu.Median));
         }
 
         var file = Path.Combine(Path.GetTempPath(), $"digitocr-bench-{Environment.ProcessId}.pt");
@@ -131,13 +137,15 @@ internal static class BenchCommand
             Console.WriteLine(string.Format(c, "PyTorch {0} (NCHW, float32, inference_mode, {1} thread(s), OMP_WAIT_POLICY {6}): median {2:F1} ms (mean {3:F1}, min {4:F1}, max {5:F1}); processor time median {7:F1} ms",
                 r.GetProperty("torch").GetString(), r.GetProperty("threads").GetInt32(), theirs, r.GetProperty("mean_ms").GetDouble(), r.GetProperty("min_ms").GetDouble(), r.GetProperty("max_ms").GetDouble(),
                 r.GetProperty("omp_wait_policy").GetString(), r.GetProperty("cpu_median_ms").GetDouble()));
-            Console.WriteLine("ratio DigitOcr / PyTorch (median / median): " + string.Join(", ", ours.Select(o => string.Format(c, "{0} {1:F2}", Name(o.Backend), o.Times.Median / theirs))));
+            Console.WriteLine("ratio DigitOcr / PyTorch (median / median): " + string.Join(", ", ours.Select(o => string.Format(c, "{0} {1:F2}", o.Name, o.Times.Median / theirs))));
         }
         finally
         {
             File.Delete(file);
         }
     }
+
+    private static string PrecisionName(InferencePrecision precision) => precision.ToString().ToLowerInvariant();
 
     /// <summary>PyTorch's side; a script that cannot be found or fails (no python3-torch) is one line naming <c>--pytorch</c>.</summary>
     private static System.Text.Json.JsonDocument RunPyTorch(IEnumerable<string> arguments)
@@ -179,9 +187,9 @@ internal static class BenchCommand
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
-        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0}: {1} pages in {2:F2} s: {3:F2} pages/s ({4} thread(s), decode ahead {5}, model {6}{7}, backend {8}, pyramid {9})",
+        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0}: {1} pages in {2:F2} s: {3:F2} pages/s ({4} thread(s), decode ahead {5}, model {6}{7}, backend {8} {10}, pyramid {9})",
             folder, pages, seconds, pages / seconds, torch.get_num_threads(), decodeAhead, detector.Config.Name,
-            detector.RecognizerSource is null ? " (no recognizer)" : " + recognizer", Name(options.EffectiveBackend), options.PyramidLevels?.ToString(CultureInfo.InvariantCulture) ?? "as the image calls for"));
+            detector.RecognizerSource is null ? " (no recognizer)" : " + recognizer", Name(options.EffectiveBackend), options.PyramidLevels?.ToString(CultureInfo.InvariantCulture) ?? "as the image calls for", PrecisionName(options.Precision)));
     }
 
     /// <summary>The network benchmark of <c>--model</c> (or the shipped one); a file that is not a model is an error naming the option.</summary>
