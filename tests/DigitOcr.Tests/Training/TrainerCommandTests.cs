@@ -125,7 +125,7 @@ public sealed partial class TrainerCommandTests : IDisposable
     }
 
     [Fact]
-    public void Export_Half_WritesAModelThatLoadsBackWithTheSameWeightsInHalfTheSpace()
+    public void Export_Half_WritesAModelThatLoadsBackWithTheSameWeightsInHalfTheSpace_AndItsInt8Ranges()
     {
         var checkpoint = TinyModel.Save(folder.File("tiny.pt"));
 
@@ -133,7 +133,7 @@ public sealed partial class TrainerCommandTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var exported = folder.File("shipped", "tiny-half.pt");
-        Assert.Matches($@"^{Regex.Escape(exported)}: tiny-untrained, epoch 0, step 0, best mAP 0\.0000, \d+\.\d MB\s*$", result.Output);
+        Assert.Matches($@"^{Regex.Escape(exported)}: tiny-untrained, epoch 0, step 0, best mAP 0\.0000, \d+\.\d MB; int8 ranges of (\d+) activations from 64 training crops\s*$", result.Output);
         Assert.InRange(new FileInfo(exported).Length, 1, new FileInfo(checkpoint).Length * 6 / 10);
         using var original = ModelFile.Load(checkpoint);
         using var half = ModelFile.Load(exported);
@@ -142,6 +142,14 @@ public sealed partial class TrainerCommandTests : IDisposable
         {
             TensorAssert.Close(weight, half.Weights[name], relative: 1e-3, what: name);
         }
+
+        // The ranges int8 needs travel with the weights: one per activation the int8 graph quantizes, and it loads.
+        var count = int.Parse(Regex.Match(result.Output, @"int8 ranges of (\d+) activations").Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.Equal(count, half.ActivationRanges?.Count);
+        Assert.Contains(half.ActivationRanges!, r => r.Value.Min < 0);
+        using var int8 = DigitOcr.Inference.DigitDetector.Load(exported, new DigitOcr.Inference.DetectorOptions { Precision = DigitOcr.Inference.InferencePrecision.Int8, UseRecognizer = false });
+        using var page = DigitOcr.Imaging.Image.Create(96, 64);
+        Assert.NotNull(int8.Detect(page));
     }
 
     [Fact]
