@@ -94,7 +94,7 @@ public sealed class BenchCommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("network only: 96x64 input", result.Output);
         Assert.Matches(@"DigitOcr libtorch: +median \d+\.\d ms.*; processor time median \d+\.\d ms", result.Output);
-        Assert.Matches(@"DigitOcr onnxruntime: median \d+\.\d ms", result.Output);
+        Assert.Matches(@"DigitOcr onnxruntime: +median \d+\.\d ms", result.Output);
         Assert.Matches(@"PyTorch \S+ \(NCHW, float32, inference_mode, 1 thread\(s\), OMP_WAIT_POLICY \S+\): median \d+\.\d ms.*; processor time median \d+\.\d ms", result.Output);
         var ratio = Regex.Match(result.Output, @"ratio DigitOcr / PyTorch \(median / median\): libtorch (\d+\.\d+), onnxruntime (\d+\.\d+)");
         Assert.True(ratio.Success, result.ToString());
