@@ -15,7 +15,7 @@ namespace DigitOcr.Training.Cli.Commands;
 /// config, no optimizer or RNG state) for shipping; <c>--half</c> stores float32 weights as float16 (half the size;
 /// they load back as float32). <c>export --onnx --checkpoint best.pt --output model.onnx</c> writes the detector as
 /// an ONNX model instead (<see cref="DetectorOnnxExporter"/>), from a checkpoint, a model file or a plain state dict
-/// of the reference architecture.
+/// of the reference architecture; with <c>--int8</c>, in QDQ form over the ranges a model file carries.
 /// </summary>
 internal static class ExportCommand
 {
@@ -27,7 +27,8 @@ internal static class ExportCommand
         output.Required = true;
         var half = new Option<bool>("--half") { Description = "Store the weights as float16." };
         var onnx = new Option<bool>("--onnx") { Description = "Write the detector as an ONNX model (opset 17; input 'image' [batch, 1, height, width], outputs 'loc', 'conf', 'feature_sizes')." };
-        var command = new Command("export", "Write a model-only file for shipping, or an ONNX model, from a training checkpoint.") { checkpoint, output, half, onnx };
+        var int8 = new Option<bool>("--int8") { Description = "With --onnx: write it in QDQ form, int8 weights and uint8 activations over the ranges the model file carries (batch norm folded)." };
+        var command = new Command("export", "Write a model-only file for shipping, or an ONNX model, from a training checkpoint.") { checkpoint, output, half, onnx, int8 };
         command.SetAction(parse =>
         {
             var path = Path.GetFullPath(parse.GetValue(output)!);
@@ -38,7 +39,12 @@ internal static class ExportCommand
                     throw new CommandLineException(TrainerExitCodes.Usage, "--half applies to .pt model files; an ONNX model is written in float32 (drop --half or --onnx)");
                 }
 
-                return ExportOnnx(parse.GetValue(checkpoint)!, path);
+                return ExportOnnx(parse.GetValue(checkpoint)!, path, parse.GetValue(int8));
+            }
+
+            if (parse.GetValue(int8))
+            {
+                throw new CommandLineException(TrainerExitCodes.Usage, "--int8 chooses the ONNX model's form; a .pt model file carries its int8 ranges anyway (add --onnx, or drop --int8)");
             }
 
             using var source = LoadCheckpoint(parse.GetValue(checkpoint)!);
@@ -68,7 +74,7 @@ internal static class ExportCommand
         }
     }
 
-    private static int ExportOnnx(string source, string path)
+    private static int ExportOnnx(string source, string path, bool int8)
     {
         ModelFile file;
         try
@@ -100,8 +106,18 @@ internal static class ExportCommand
             }
 
             model.eval();
-            Write(path, () => DetectorOnnxExporter.Save(model, config, path));
-            Console.WriteLine($"{path}: {config.Name} as ONNX (opset {DetectorOnnxExporter.Opset}, float32), {new FileInfo(path).Length / 1e6:F1} MB");
+            if (!int8)
+            {
+                Write(path, () => DetectorOnnxExporter.Save(model, config, path));
+                Console.WriteLine($"{path}: {config.Name} as ONNX (opset {DetectorOnnxExporter.Opset}, float32), {new FileInfo(path).Length / 1e6:F1} MB");
+                return 0;
+            }
+
+            var ranges = file.ActivationRanges
+                ?? throw new CommandLineException(TrainerExitCodes.Files, $"--int8: '{source}' carries no activation ranges; export it as a .pt model first (export --checkpoint {source} --output model.pt), which calibrates them, then --onnx --int8 from that file");
+            BatchNormFolding.Fold(model);
+            Write(path, () => File.WriteAllBytes(path, DetectorOnnxExporter.ExportInt8(model, config, ranges)));
+            Console.WriteLine($"{path}: {config.Name} as ONNX (opset {DetectorOnnxExporter.Opset}, int8 QDQ over {ranges.Count} calibrated activations), {new FileInfo(path).Length / 1e6:F1} MB");
             return 0;
         }
     }
