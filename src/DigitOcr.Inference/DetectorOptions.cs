@@ -99,15 +99,15 @@ public sealed record DetectorOptions
 
     /// <summary>
     /// The backend that runs: <see cref="Backend"/>, or the default for <see cref="Device"/> and <see cref="Precision"/>
-    /// (ONNX Runtime for float32 on the CPU, libtorch otherwise).
+    /// (ONNX Runtime for float32 and int8 on the CPU, libtorch otherwise).
     /// </summary>
     public DetectorBackend EffectiveBackend =>
         Backend ?? (string.Equals(Device, "cpu", StringComparison.OrdinalIgnoreCase) && Precision != InferencePrecision.BFloat16 ? DetectorBackend.OnnxRuntime : DetectorBackend.Libtorch);
 
     /// <summary>
-    /// The network's arithmetic (<see cref="InferencePrecision"/>); bfloat16 runs on <see cref="DetectorBackend.Libtorch"/>
-    /// (the default backend then).
-    /// Float32 by default: bfloat16's accuracy and speed are in the README ("Speed").
+    /// The network's arithmetic (<see cref="InferencePrecision"/>); bfloat16 runs on <see cref="DetectorBackend.Libtorch"/>,
+    /// int8 on <see cref="DetectorBackend.OnnxRuntime"/> (the default backend for each).
+    /// Float32 by default: bfloat16's and int8's accuracy and speed are in the README ("Speed").
     /// </summary>
     public InferencePrecision Precision { get; init; } = InferencePrecision.Float32;
 

@@ -13,19 +13,20 @@ namespace DigitOcr.Inference.Backends;
 /// </summary>
 public static class OnnxCalibration
 {
-    /// <summary>Ranges from <paramref name="inputs"/>: normalised <c>[1, C, H, W]</c> network inputs (any sizes).</summary>
+    /// <summary>Ranges from <paramref name="inputs"/>: normalised <c>[N, C, H, W]</c> network inputs (any sizes; the caller owns them).</summary>
     public static IReadOnlyDictionary<string, ActivationRange> Measure(SsdDetector model, ModelConfig config, IEnumerable<Tensor> inputs, int threads)
     {
         model.eval();
         var (onnx, names) = DetectorOnnxExporter.ExportForCalibration(model, config);
         using var session = OnnxRuntimeNetwork.NewSession(onnx, threads);
+        using var runOptions = new RunOptions();
         var ranges = new Dictionary<string, ActivationRange>(StringComparer.Ordinal);
         foreach (var input in inputs)
         {
             using var scope = torch.NewDisposeScope();
             var values = input.to(ScalarType.Float32).cpu().contiguous().data<float>();
             using var image = OrtValue.CreateTensorValueFromMemory(values, input.shape);
-            using var results = session.Run(new RunOptions(), [DetectorOnnxExporter.InputName], [image], names.ToArray());
+            using var results = session.Run(runOptions, [DetectorOnnxExporter.InputName], [image], names.ToArray());
             for (var i = 0; i < names.Count; i++)
             {
                 var (min, max) = (float.PositiveInfinity, float.NegativeInfinity);

@@ -32,7 +32,7 @@ internal static class Int8Calibration
         return OnnxCalibration.Measure(model, config.ModelConfig, Batches(source), torch.get_num_threads());
     }
 
-    /// <summary><see cref="Crops"/> crops in batches of <see cref="Batch"/>, normalised as the detector's input.</summary>
+    /// <summary><see cref="Crops"/> crops in batches of <see cref="Batch"/>, normalised as the detector's input; each batch is disposed when the next is asked for.</summary>
     private static IEnumerable<Tensor> Batches(ISampleSource source)
     {
         var crops = new List<Sample>();
@@ -53,7 +53,8 @@ internal static class Int8Calibration
                 }
 
                 using var bytes = torch.tensor(pixels, [Batch, 1, height, width]);
-                yield return ImageNormalization.Normalize(bytes);
+                using var normalized = ImageNormalization.Normalize(bytes);
+                yield return normalized;
             }
         }
         finally
