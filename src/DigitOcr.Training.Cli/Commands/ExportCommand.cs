@@ -51,11 +51,22 @@ internal static class ExportCommand
             using var model = new SsdDetector(source.Config.Model);
             source.RestoreModel(model);
             model.eval();
-            // Every shipped model can run in int8: the activation ranges travel with the weights.
-            var ranges = Int8Calibration.Measure(model, source.Config);
-            using var rangesEntry = torch.tensor(Encoding.UTF8.GetBytes(ActivationRanges.ToJson(ranges)));
-            Write(path, () => Checkpoint.SaveModel(path, model, source.Config, source.Progress, parse.GetValue(half), [new(ModelFile.ActivationRangesKey, rangesEntry)]));
-            Console.WriteLine($"{path}: {source.Config.Name}, epoch {source.Progress.Epoch}, step {source.Progress.Step}, best mAP {source.Progress.BestMetric:F4}, {new FileInfo(path).Length / 1e6:F1} MB; int8 ranges of {ranges.Count} activations from {Int8Calibration.Crops} training crops");
+            // Every shipped model can run in int8: the activation ranges travel with the weights. Calibrating needs
+            // MNIST; without it the model is still written (float32 and bfloat16 need no ranges), and that is said.
+            IReadOnlyDictionary<string, ActivationRange>? ranges = null;
+            try
+            {
+                ranges = Int8Calibration.Measure(model, source.Config);
+            }
+            catch (FileNotFoundException e)
+            {
+                Console.Error.WriteLine($"trainer: warning: no int8 ranges written, so the model cannot run with --precision int8: {e.Message}");
+            }
+
+            using var rangesEntry = ranges is null ? null : torch.tensor(Encoding.UTF8.GetBytes(ActivationRanges.ToJson(ranges)));
+            Write(path, () => Checkpoint.SaveModel(path, model, source.Config, source.Progress, parse.GetValue(half), rangesEntry is null ? null : [new(ModelFile.ActivationRangesKey, rangesEntry)]));
+            Console.WriteLine($"{path}: {source.Config.Name}, epoch {source.Progress.Epoch}, step {source.Progress.Step}, best mAP {source.Progress.BestMetric:F4}, {new FileInfo(path).Length / 1e6:F1} MB; " +
+                (ranges is null ? "no int8 ranges" : $"int8 ranges of {ranges.Count} activations from {Int8Calibration.Crops} training crops"));
             return 0;
         });
         return command;

@@ -153,6 +153,23 @@ public sealed partial class TrainerCommandTests : IDisposable
     }
 
     [Fact]
+    public void Export_WithoutMnist_WritesTheModelAndSaysInt8RangesAreMissing()
+    {
+        TinyModel.Save(folder.File("tiny.pt"));
+        Directory.CreateDirectory(folder.File("empty-data"));
+
+        var result = CliProcess.Run(CliProcess.Trainer, ["export", "--checkpoint", "tiny.pt", "--output", "tiny-out.pt"],
+            new Dictionary<string, string?> { ["DIGITOCR_DATA"] = folder.File("empty-data") }, folder.Path, timeoutSeconds: 180);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("no int8 ranges", result.Output);
+        Assert.Contains("warning: no int8 ranges written", result.Errors);
+        Assert.Contains("fetch-mnist", result.Errors);
+        using var exported = ModelFile.Load(folder.File("tiny-out.pt"));
+        Assert.Null(exported.ActivationRanges);
+    }
+
+    [Fact]
     public void EvaluateRecognizer_FirstTestDigits_AreMostlyReadRight()
     {
         var recognizer = Path.Combine(Shell.RepositoryRoot(), "models", "digitocr-recognizer.pt");
