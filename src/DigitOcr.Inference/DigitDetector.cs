@@ -132,7 +132,7 @@ public sealed class DigitDetector : IDisposable
         if (options.RecognizerPath is { } path)
         {
             using var file = ModelFile.Load(path);
-            return RecognizerStage.Load(file, options.Fusion, device, options.EffectiveBackend);
+            return RecognizerStage.Load(file, options.Fusion, device, options.EffectiveBackend, options.Precision);
         }
 
         if (!DefaultModel.IsRecognizerAvailable)
@@ -142,7 +142,7 @@ public sealed class DigitDetector : IDisposable
 
         using var stream = DefaultModel.OpenRecognizer();
         using var embedded = ModelFile.Load(stream, DefaultModel.RecognizerName);
-        return RecognizerStage.Load(embedded, options.Fusion, device, options.EffectiveBackend);
+        return RecognizerStage.Load(embedded, options.Fusion, device, options.EffectiveBackend, options.Precision);
     }
 
     /// <summary>

@@ -32,7 +32,7 @@ public static class DetectorOnnxExporter
 
     /// <summary>The ONNX model's bytes. Reads <paramref name="model"/>'s weights; does not change it.</summary>
     /// <exception cref="NotSupportedException">The model's backbone is not one this exporter knows.</exception>
-    public static byte[] Export(SsdDetector model, ModelConfig config) => Write(model, config, new Emitter.Float()).Model;
+    public static byte[] Export(SsdDetector model, ModelConfig config) => Write(model, config, new OnnxActivations.Float()).Model;
 
     /// <summary>
     /// The float model with every activation that <see cref="ExportInt8"/> quantizes also a graph output, and those
@@ -40,7 +40,7 @@ public static class DetectorOnnxExporter
     /// </summary>
     public static (byte[] Model, IReadOnlyList<string> Activations) ExportForCalibration(SsdDetector model, ModelConfig config)
     {
-        var mode = new Emitter.Calibrate();
+        var mode = new OnnxActivations.Calibrate();
         return (Write(model, config, mode).Model, mode.Names);
     }
 
@@ -51,9 +51,9 @@ public static class DetectorOnnxExporter
     /// </summary>
     /// <exception cref="ArgumentException">An activation has no range, or a batch norm is not folded.</exception>
     public static byte[] ExportInt8(SsdDetector model, ModelConfig config, IReadOnlyDictionary<string, ActivationRange> ranges) =>
-        Write(model, config, new Emitter.Int8(ranges)).Model;
+        Write(model, config, new OnnxActivations.Int8(ranges)).Model;
 
-    private static (byte[] Model, OnnxGraph Graph) Write(SsdDetector model, ModelConfig config, Emitter.Mode mode)
+    private static (byte[] Model, OnnxGraph Graph) Write(SsdDetector model, ModelConfig config, OnnxActivations mode)
     {
         if (model.backbone is not ResNet18Backbone backbone)
         {
@@ -88,75 +88,12 @@ public static class DetectorOnnxExporter
     /// an integer engine would keep in 8 bits passes <see cref="Activation"/>: unchanged for float, a graph output for
     /// calibration, a quantize-dequantize pair for int8.
     /// </summary>
-    private sealed class Emitter(OnnxGraph graph, Emitter.Mode mode)
+    private sealed class Emitter(OnnxGraph graph, OnnxActivations mode)
     {
         private readonly OnnxLayers layers = new(graph);
 
-        /// <summary>What <see cref="Activation"/> does.</summary>
-        public abstract class Mode
-        {
-            public abstract string Activation(OnnxLayers layers, string x, string? rangeOf);
-
-            public abstract string Conv(OnnxLayers layers, Conv2d conv, string x, string name);
-
-            public virtual void AddOutputs(OnnxGraph graph)
-            {
-            }
-        }
-
-        public sealed class Float : Mode
-        {
-            public override string Activation(OnnxLayers layers, string x, string? rangeOf) => x;
-
-            public override string Conv(OnnxLayers layers, Conv2d conv, string x, string name) => layers.Conv(conv, x, name);
-        }
-
-        public sealed class Calibrate : Mode
-        {
-            private readonly List<string> names = [];
-
-            public IReadOnlyList<string> Names => names;
-
-            /// <summary>A pooled or resized tensor lies within its input's range: it needs no range of its own.</summary>
-            public override string Activation(OnnxLayers layers, string x, string? rangeOf)
-            {
-                if (rangeOf is null)
-                {
-                    names.Add(x);
-                }
-
-                return x;
-            }
-
-            public override string Conv(OnnxLayers layers, Conv2d conv, string x, string name) => layers.Conv(conv, x, name);
-
-            public override void AddOutputs(OnnxGraph graph) =>
-                names.ForEach(n => graph.Output(n, OnnxDataType.Float, $"{n}.n", $"{n}.c", $"{n}.h", $"{n}.w"));
-        }
-
-        public sealed class Int8(IReadOnlyDictionary<string, ActivationRange> ranges) : Mode
-        {
-            private readonly Dictionary<string, (string Source, ActivationRange Range)> quantized = new(StringComparer.Ordinal);
-
-            public override string Activation(OnnxLayers layers, string x, string? rangeOf)
-            {
-                var source = rangeOf is null ? x : quantized[rangeOf].Source;
-                if (!ranges.TryGetValue(source, out var range))
-                {
-                    throw new ArgumentException($"no calibrated range for the activation '{source}': calibrate this model's own ONNX graph", nameof(ranges));
-                }
-
-                var dequantized = layers.QuantizeDequantize(x, range);
-                quantized[dequantized] = (source, range);
-                return dequantized;
-            }
-
-            public override string Conv(OnnxLayers layers, Conv2d conv, string x, string name) =>
-                layers.QuantizedConv(conv, x, quantized[x].Range.Scale, name);
-        }
-
         /// <summary>
-        /// Marks <paramref name="x"/> as an activation (see <see cref="Mode"/>); <paramref name="rangeOf"/>: an
+        /// Marks <paramref name="x"/> as an activation (see <see cref="OnnxActivations"/>); <paramref name="rangeOf"/>: an
         /// activation whose range <paramref name="x"/> shares (the input of a max pool or resize).
         /// </summary>
         public string Activation(string x, string? rangeOf = null) => mode.Activation(layers, x, rangeOf);
@@ -235,7 +172,7 @@ public static class DetectorOnnxExporter
 
         private string Conv(Conv2d conv, string x, string name) => mode.Conv(layers, conv, x, name);
 
-        private string BatchNorm(BatchNorm2d bn, string x, string name) => mode is Int8 && !bn.IsFolded
+        private string BatchNorm(BatchNorm2d bn, string x, string name) => mode is OnnxActivations.Int8 && !bn.IsFolded
             ? throw new ArgumentException($"int8 export needs batch norm folded into its convolution ({nameof(BatchNormFolding)}); '{name}' is not", nameof(bn))
             : layers.BatchNorm(bn, x, name);
 

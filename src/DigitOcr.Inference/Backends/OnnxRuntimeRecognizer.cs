@@ -22,6 +22,10 @@ internal sealed class OnnxRuntimeRecognizer : IRecognizerNetwork
     public static OnnxRuntimeRecognizer Create(DigitRecognizer model, int threads) =>
         new(OnnxRuntimeNetwork.NewSession(RecognizerOnnxExporter.Export(model), threads));
 
+    /// <summary>The same in int8 over calibrated <paramref name="ranges"/> (batch norm folded).</summary>
+    public static OnnxRuntimeRecognizer CreateInt8(DigitRecognizer model, IReadOnlyDictionary<string, ActivationRange> ranges, int threads) =>
+        new(OnnxRuntimeNetwork.NewSession(RecognizerOnnxExporter.ExportInt8(model, ranges), threads));
+
     public Tensor Forward(Tensor crops)
     {
         var values = crops.to(ScalarType.Float32).cpu().contiguous().data<float>();

@@ -38,8 +38,10 @@ internal sealed class RecognizerStage : IDisposable
     /// <summary>
     /// The recognizer in <paramref name="file"/>, on the detector's engine: ONNX Runtime beside an ONNX Runtime detector
     /// (a page's recognizer share fell from 17-26 to 10-22 ms: README.md, Speed), else libtorch on <paramref name="device"/>.
+    /// With <paramref name="precision"/> int8 it runs in int8 too when the file carries calibrated ranges (the shipped
+    /// one does); a file without them runs in float32, which is slower but reads the same.
     /// </summary>
-    public static RecognizerStage Load(ModelFile file, FusionOptions fusion, Device device, DetectorBackend backend)
+    public static RecognizerStage Load(ModelFile file, FusionOptions fusion, Device device, DetectorBackend backend, InferencePrecision precision = InferencePrecision.Float32)
     {
         var config = file.Recognizer
             ?? throw new InvalidDataException($"'{file.Source}' holds no digit recognizer (its meta.config has no \"task\": \"recognizer\"); pass a model trained with configs/recognizer.json");
@@ -62,7 +64,10 @@ internal sealed class RecognizerStage : IDisposable
             {
                 using (model)
                 {
-                    return new RecognizerStage(OnnxRuntimeRecognizer.Create(model, torch.get_num_threads()), config, fusion, file.Source);
+                    var network = precision == InferencePrecision.Int8 && file.ActivationRanges is { } ranges
+                        ? OnnxRuntimeRecognizer.CreateInt8(model, ranges, torch.get_num_threads())
+                        : OnnxRuntimeRecognizer.Create(model, torch.get_num_threads());
+                    return new RecognizerStage(network, config, fusion, file.Source);
                 }
             }
 

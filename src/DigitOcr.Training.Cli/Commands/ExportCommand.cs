@@ -47,6 +47,14 @@ internal static class ExportCommand
                 throw new CommandLineException(TrainerExitCodes.Usage, "--int8 chooses the ONNX model's form; a .pt model file carries its int8 ranges anyway (add --onnx, or drop --int8)");
             }
 
+            if (RecognizerIn(parse.GetValue(checkpoint)!) is { } recognizer)
+            {
+                using (recognizer)
+                {
+                    return ExportRecognizer(recognizer, path);
+                }
+            }
+
             using var source = LoadCheckpoint(parse.GetValue(checkpoint)!);
             using var model = new SsdDetector(source.Config.Model);
             source.RestoreModel(model);
@@ -70,6 +78,43 @@ internal static class ExportCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The file at <paramref name="path"/> when it holds a digit recognizer; else null (the caller reads it as a detector checkpoint).</summary>
+    private static ModelFile? RecognizerIn(string path)
+    {
+        ModelFile file;
+        try
+        {
+            file = ModelFile.Load(path);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        if (file.Recognizer is null)
+        {
+            file.Dispose();
+            return null;
+        }
+
+        return file;
+    }
+
+    /// <summary>A recognizer file written again with its int8 ranges (weights and config as they were, float32).</summary>
+    private static int ExportRecognizer(ModelFile file, string path)
+    {
+        var config = file.Recognizer!;
+        using var model = new DigitRecognizer(config);
+        model.load_state_dict(file.Weights);
+        model.eval();
+        var ranges = Int8Calibration.Measure(model, config, out var crops);
+        using var rangesEntry = torch.tensor(Encoding.UTF8.GetBytes(ActivationRanges.ToJson(ranges)));
+        var configJson = Encoding.UTF8.GetString(file.Entries[ModelFile.ConfigKey].data<byte>());
+        Write(path, () => ModelFile.Save(path, model, configJson, halfPrecision: false, [new(ModelFile.ActivationRangesKey, rangesEntry)]));
+        Console.WriteLine($"{path}: digit recognizer, {new FileInfo(path).Length / 1e6:F1} MB; int8 ranges of {ranges.Count} activations from {crops} crops");
+        return 0;
     }
 
     /// <summary>The checkpoint in <paramref name="path"/>; a file that is not one is an error naming --checkpoint.</summary>

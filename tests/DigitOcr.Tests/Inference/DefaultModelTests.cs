@@ -71,6 +71,16 @@ public class DefaultModelTests
     }
 
     [Fact]
+    public void Int8_WithTheShippedRecognizerInInt8Too_ReadsTheSamplePagesNumbers()
+    {
+        using var int8 = DigitDetector.Load(options: new DetectorOptions { Precision = InferencePrecision.Int8 });
+
+        var numbers = new PageReader(int8).Read(Page).Numbers.Select(n => n.Text).ToList();
+
+        Assert.Equal(["5551234567", "8006490213"], numbers);
+    }
+
+    [Fact]
     public void ShippedModel_ReadsDigitsWrittenLargerThanItsAnchors_ThroughThePyramid()
     {
         // The sample page 4x larger, cut to its first six digits: 155-175 px tall (its digits are about 40 px), beyond the largest anchor (140 px).

@@ -73,6 +73,30 @@ public sealed class Int8ExportTests : IDisposable
     }
 
     [Fact]
+    public void Int8RecognizerExport_OfACalibratedRandomRecognizer_StaysWithinAFewPercentOfFloat()
+    {
+        using var scope = torch.NewDisposeScope();
+        torch.manual_seed(13);
+        using var model = new DigitRecognizer(new RecognizerConfig { Widths = [8, 16, 24], LastStageConvs = 2 });
+        model.InitializeWeights(13);
+        RandomBatchNorms.Apply(model);
+        model.eval();
+        BatchNormFolding.Fold(model);
+        var calibration = Enumerable.Range(0, 4).Select(_ => torch.randn([16, 1, 32, 32])).ToList();
+        var ranges = OnnxCalibration.Measure(model, calibration, threads: 1);
+        using var crops = torch.randn([8, 1, 32, 32]);
+
+        // One range per activation: the input, each ReLU and the logits (pools and the average share their input's).
+        Assert.Equal(1 + 6 + 1, ranges.Count);
+        var exact = Logits(RecognizerOnnxExporter.Export(model), crops);
+        var quantized = Logits(RecognizerOnnxExporter.ExportInt8(model, ranges), crops);
+
+        var spread = exact.Max() - exact.Min();
+        var worst = exact.Zip(quantized, (a, b) => Math.Abs(a - b)).Max();
+        Assert.True(worst < 0.1 * spread && worst > 0, $"worst |float - int8| {worst:E2} over a logit spread of {spread:E2}");
+    }
+
+    [Fact]
     public void Int8Export_WithAnActivationMissingItsRange_IsRefusedNamingIt()
     {
         using var model = new SsdDetector(Tiny.Model);
@@ -97,6 +121,14 @@ public sealed class Int8ExportTests : IDisposable
 
         Assert.Contains(path, e.Message);
         Assert.Contains("export", e.Message);
+    }
+
+    private static float[] Logits(byte[] onnx, Tensor crops)
+    {
+        using var session = new InferenceSession(onnx);
+        using var input = OrtValue.CreateTensorValueFromMemory(crops.data<float>(), crops.shape);
+        using var outputs = session.Run(new RunOptions(), [RecognizerOnnxExporter.InputName], [input], [RecognizerOnnxExporter.LogitsName]);
+        return outputs[0].GetTensorDataAsSpan<float>().ToArray();
     }
 
     private static float[] Conf(InferenceSession session, Tensor input)

@@ -153,6 +153,26 @@ public sealed partial class TrainerCommandTests : IDisposable
     }
 
     [Fact]
+    public void Export_OfARecognizer_WritesItAgainWithItsInt8Ranges_WeightsUnchanged()
+    {
+        var shipped = Path.Combine(Shell.RepositoryRoot(), "models", "digitocr-recognizer.pt");
+
+        var result = Trainer(["export", "--checkpoint", shipped, "--output", "recognizer.pt"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Matches(@"digit recognizer, \d+\.\d MB; int8 ranges of 8 activations from \d+ crops", result.Output);
+        using var original = ModelFile.Load(shipped);
+        using var written = ModelFile.Load(folder.File("recognizer.pt"));
+        Assert.NotNull(written.Recognizer);
+        Assert.Equal(8, written.ActivationRanges?.Count);
+        Assert.Equal(original.Weights.Keys.Order(), written.Weights.Keys.Order());
+        foreach (var (name, weight) in original.Weights.Where(w => w.Value.dtype == ScalarType.Float32))
+        {
+            TensorAssert.Close(weight, written.Weights[name], relative: 1e-12, what: name);
+        }
+    }
+
+    [Fact]
     public void Export_WithoutMnist_WritesTheModelAndSaysInt8RangesAreMissing()
     {
         TinyModel.Save(folder.File("tiny.pt"));
