@@ -32,7 +32,7 @@ public static class DetectorOnnxExporter
 
     /// <summary>The ONNX model's bytes. Reads <paramref name="model"/>'s weights; does not change it.</summary>
     /// <exception cref="NotSupportedException">The model's backbone is not one this exporter knows.</exception>
-    public static byte[] Export(SsdDetector model, ModelConfig config) => Write(model, config, new OnnxActivations.Float()).Model;
+    public static byte[] Export(SsdDetector model, ModelConfig config) => Write(model, config, new OnnxActivations.Float());
 
     /// <summary>
     /// The float model with every activation that <see cref="ExportInt8"/> quantizes also a graph output, and those
@@ -41,7 +41,7 @@ public static class DetectorOnnxExporter
     public static (byte[] Model, IReadOnlyList<string> Activations) ExportForCalibration(SsdDetector model, ModelConfig config)
     {
         var mode = new OnnxActivations.Calibrate();
-        return (Write(model, config, mode).Model, mode.Names);
+        return (Write(model, config, mode), mode.Names);
     }
 
     /// <summary>
@@ -51,9 +51,9 @@ public static class DetectorOnnxExporter
     /// </summary>
     /// <exception cref="ArgumentException">An activation has no range, or a batch norm is not folded.</exception>
     public static byte[] ExportInt8(SsdDetector model, ModelConfig config, IReadOnlyDictionary<string, ActivationRange> ranges) =>
-        Write(model, config, new OnnxActivations.Int8(ranges)).Model;
+        Write(model, config, new OnnxActivations.Int8(ranges));
 
-    private static (byte[] Model, OnnxGraph Graph) Write(SsdDetector model, ModelConfig config, OnnxActivations mode)
+    private static byte[] Write(SsdDetector model, ModelConfig config, OnnxActivations mode)
     {
         if (model.backbone is not ResNet18Backbone backbone)
         {
@@ -77,7 +77,7 @@ public static class DetectorOnnxExporter
         graph.Output(FeatureSizesName, OnnxDataType.Int64, levels.Count, 2);
         mode.AddOutputs(graph);
         var metadata = new Dictionary<string, string> { [ConfigMetadataKey] = JsonSerializer.Serialize(config, ModelConfig.JsonOptions) };
-        return (graph.ToModel(Opset, "DigitOcr", metadata), graph);
+        return graph.ToModel(Opset, "DigitOcr", metadata);
     }
 
     /// <summary>Writes the ONNX model to <paramref name="path"/> (its folder must exist).</summary>
@@ -172,9 +172,7 @@ public static class DetectorOnnxExporter
 
         private string Conv(Conv2d conv, string x, string name) => mode.Conv(layers, conv, x, name);
 
-        private string BatchNorm(BatchNorm2d bn, string x, string name) => mode is OnnxActivations.Int8 && !bn.IsFolded
-            ? throw new ArgumentException($"int8 export needs batch norm folded into its convolution ({nameof(BatchNormFolding)}); '{name}' is not", nameof(bn))
-            : layers.BatchNorm(bn, x, name);
+        private string BatchNorm(BatchNorm2d bn, string x, string name) => mode.BatchNorm(layers, bn, x, name);
 
         private string Relu(string x) => layers.Relu(x);
     }

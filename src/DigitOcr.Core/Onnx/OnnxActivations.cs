@@ -19,6 +19,8 @@ internal abstract class OnnxActivations
 
     public abstract string Conv(OnnxLayers layers, Conv2d conv, string x, string name);
 
+    public virtual string BatchNorm(OnnxLayers layers, BatchNorm2d bn, string x, string name) => layers.BatchNorm(bn, x, name);
+
     /// <summary>Declares the graph outputs this mode adds (calibration's).</summary>
     public virtual void AddOutputs(OnnxGraph graph)
     {
@@ -72,6 +74,11 @@ internal abstract class OnnxActivations
             quantized[dequantized] = (source, range);
             return dequantized;
         }
+
+        /// <summary>Integer kernels have no batch norm: it must already be in the convolution's weights.</summary>
+        public override string BatchNorm(OnnxLayers layers, BatchNorm2d bn, string x, string name) => bn.IsFolded
+            ? layers.BatchNorm(bn, x, name)
+            : throw new ArgumentException($"int8 export needs batch norm folded into its convolution (Model.BatchNormFolding); '{name}' is not", nameof(bn));
 
         /// <summary>A convolution whose input is not a quantized activation is an exporter bug: named, not guessed.</summary>
         public override string Conv(OnnxLayers layers, Conv2d conv, string x, string name) =>

@@ -60,9 +60,7 @@ public static class RecognizerOnnxExporter
             {
                 Sequential inner => Stage(layers, mode, inner, x, layerName),
                 Conv2d conv => mode.Conv(layers, conv, x, layerName),
-                BatchNorm2d bn when mode is OnnxActivations.Int8 && !bn.IsFolded =>
-                    throw new ArgumentException($"int8 export needs batch norm folded into its convolution ({nameof(BatchNormFolding)}); '{layerName}' is not", nameof(stage)),
-                BatchNorm2d bn => layers.BatchNorm(bn, x, layerName),
+                BatchNorm2d bn => mode.BatchNorm(layers, bn, x, layerName),
                 ReLU => mode.Activation(layers, layers.Relu(x), null),
                 var other => throw new NotSupportedException($"ONNX export of the recognizer does not know the layer {other.GetType().Name} at {layerName}"),
             };

@@ -109,6 +109,20 @@ public sealed class Int8ExportTests : IDisposable
     }
 
     [Fact]
+    public void Int8Export_OfAModelWithBatchNormNotFolded_IsRefusedNamingIt()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var model = new SsdDetector(Tiny.Model);
+        model.eval();
+        var ranges = OnnxCalibration.Measure(model, Tiny, [torch.randn([1, 1, 64, 64])], threads: 1);
+
+        var e = Assert.Throws<ArgumentException>(() => DetectorOnnxExporter.ExportInt8(model, Tiny, ranges));
+
+        Assert.Contains("needs batch norm folded", e.Message);
+        Assert.Contains("backbone.bn1", e.Message);
+    }
+
+    [Fact]
     public void Int8_OfAModelFileWithoutRanges_IsRefusedNamingTheFileAndTheFix()
     {
         var path = folder.File("plain.pt");
