@@ -1,11 +1,11 @@
 using DigitOcr.Boxes;
 using DigitOcr.Config;
 using DigitOcr.Data;
-using DigitOcr.Recognition;
 using DigitOcr.Data.Sources;
 using DigitOcr.Inference.Backends;
 using DigitOcr.Model;
 using DigitOcr.Onnx;
+using DigitOcr.Recognition;
 using DigitOcr.Torch;
 
 namespace DigitOcr.Training.Cli.Commands;
@@ -38,10 +38,12 @@ internal static class Int8Calibration
         try
         {
             count = 0;
-            for (long group = 0; group * 4 < Crops; group++)
+            var read = 0;
+            for (long group = 0; read < Crops; group++)
             {
                 foreach (var sample in source.GenerateGroup(0, group))
                 {
+                    read++;
                     using (sample)
                     {
                         var digits = sample.Boxes.Where(b => !b.Ignored).Select(b => b.Box).ToList();
