@@ -29,6 +29,16 @@ DGO_API int32_t dgo_tensor_copy_to(dgo_tensor t, void* dst, int64_t nbytes) {
   })
 }
 
+// The address of the first element of a contiguous CPU tensor, for an engine that reads or writes the memory in
+// place (ONNX Runtime's inputs): valid while the tensor lives and is not resized.
+DGO_API int32_t dgo_tensor_data_ptr(dgo_tensor t, void** out) {
+  DGO_STATUS({
+    TORCH_CHECK(t->device().is_cpu(), "data_ptr needs a CPU tensor, this one is on ", t->device());
+    TORCH_CHECK(t->is_contiguous(), "data_ptr needs a contiguous tensor: call contiguous() first");
+    *out = t->data_ptr();
+  })
+}
+
 // Copies managed memory into an existing tensor in place (shape and dtype unchanged).
 DGO_API int32_t dgo_tensor_copy_from(dgo_tensor t, const void* src, int64_t nbytes) {
   DGO_STATUS({

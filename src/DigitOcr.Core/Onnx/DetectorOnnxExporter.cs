@@ -100,7 +100,7 @@ public static class DetectorOnnxExporter
 
         public IReadOnlyList<string> Backbone(ResNet18Backbone backbone, string x, string name)
         {
-            var stem = Activation(Relu(BatchNorm(backbone.bn1, Conv(backbone.conv1, x, $"{name}.conv1"), $"{name}.bn1")));
+            var stem = Activation(Relu(BatchNorm(backbone.bn1, Stem(backbone.conv1, x, $"{name}.conv1"), $"{name}.bn1")));
             var pooled = Activation(layers.MaxPool(backbone.MaxPool, stem, $"{name}.maxpool"), rangeOf: stem);
             var outputs = new List<string>();
             var current = pooled;
@@ -171,6 +171,19 @@ public static class DetectorOnnxExporter
         }
 
         private string Conv(Conv2d conv, string x, string name) => mode.Conv(layers, conv, x, name);
+
+        /// <summary>The stem convolution, on a space-to-depth input where its geometry allows (<see cref="SpaceToDepthStem"/>).</summary>
+        private string Stem(Conv2d conv, string x, string name)
+        {
+            if (!SpaceToDepthStem.Applies(conv))
+            {
+                return Conv(conv, x, name);
+            }
+
+            using var folded = SpaceToDepthStem.Fold(conv);
+            var blocks = Activation(SpaceToDepthStem.Input(graph, conv, x, name), rangeOf: x);
+            return Conv(folded, blocks, name);
+        }
 
         private string BatchNorm(BatchNorm2d bn, string x, string name) => mode.BatchNorm(layers, bn, x, name);
 

@@ -38,9 +38,8 @@ public static class OnnxCalibration
         foreach (var input in inputs)
         {
             using var scope = torch.NewDisposeScope();
-            var values = input.to(ScalarType.Float32).cpu().contiguous().data<float>();
-            using var value = OrtValue.CreateTensorValueFromMemory(values, input.shape);
-            using var results = session.Run(runOptions, [inputName], [value], outputs);
+            using var value = OrtTensors.Input(input);
+            using var results = session.Run(runOptions, [inputName], [value.Value], outputs);
             for (var i = 0; i < outputs.Length; i++)
             {
                 var (min, max) = (float.PositiveInfinity, float.NegativeInfinity);

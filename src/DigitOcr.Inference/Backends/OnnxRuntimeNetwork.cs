@@ -7,8 +7,8 @@ using Microsoft.ML.OnnxRuntime;
 namespace DigitOcr.Inference.Backends;
 
 /// <summary>
-/// The network on ONNX Runtime's CPU engine, from the ONNX model <see cref="DetectorOnnxExporter"/> writes. Inputs and
-/// outputs cross between libtorch and ONNX Runtime by one copy each. ONNX Runtime runs its own thread pool, not
+/// The network on ONNX Runtime's CPU engine, from the ONNX model <see cref="DetectorOnnxExporter"/> writes. ONNX Runtime
+/// reads the input in libtorch's memory; the outputs cross back by one native copy each. ONNX Runtime runs its own thread pool, not
 /// OpenMP: its intra-op threads are set to the count asked for, and they sleep when idle
 /// (<c>session.intra_op.allow_spinning = 0</c>) so that a busy machine is not made busier. A session runs
 /// concurrent calls safely.
@@ -51,11 +51,10 @@ internal sealed class OnnxRuntimeNetwork : IDetectorNetwork
     public SsdOutput Forward(Tensor input)
     {
         using var scope = torch.NewDisposeScope();
-        var values = input.to(ScalarType.Float32).cpu().contiguous().data<float>();
-        using var image = OrtValue.CreateTensorValueFromMemory(values, input.shape);
-        using var results = session.Run(runOptions, [DetectorOnnxExporter.InputName], [image], OutputNames);
-        var loc = ToTensor(results[0]);
-        var conf = ToTensor(results[1]);
+        using var image = OrtTensors.Input(input);
+        using var results = session.Run(runOptions, [DetectorOnnxExporter.InputName], [image.Value], OutputNames);
+        var loc = OrtTensors.Output(results[0]);
+        var conf = OrtTensors.Output(results[1]);
         var sizes = results[2].GetTensorDataAsSpan<long>().ToArray();
         var featureSizes = Enumerable.Range(0, sizes.Length / 2).Select(k => ((int)sizes[2 * k], (int)sizes[(2 * k) + 1])).ToList();
         return new SsdOutput(loc.MoveToOuterDisposeScope(), conf.MoveToOuterDisposeScope(), featureSizes);
@@ -67,6 +66,4 @@ internal sealed class OnnxRuntimeNetwork : IDetectorNetwork
         runOptions.Dispose();
     }
 
-    private static Tensor ToTensor(OrtValue value) =>
-        torch.tensor(value.GetTensorDataAsSpan<float>(), value.GetTensorTypeAndShape().Shape);
 }

@@ -28,10 +28,9 @@ internal sealed class OnnxRuntimeRecognizer : IRecognizerNetwork
 
     public Tensor Forward(Tensor crops)
     {
-        var values = crops.to(ScalarType.Float32).cpu().contiguous().data<float>();
-        using var input = OrtValue.CreateTensorValueFromMemory(values, crops.shape);
-        using var results = session.Run(runOptions, [RecognizerOnnxExporter.InputName], [input], OutputNames);
-        return torch.tensor(results[0].GetTensorDataAsSpan<float>(), results[0].GetTensorTypeAndShape().Shape);
+        using var input = OrtTensors.Input(crops);
+        using var results = session.Run(runOptions, [RecognizerOnnxExporter.InputName], [input.Value], OutputNames);
+        return OrtTensors.Output(results[0]);
     }
 
     public void Dispose()

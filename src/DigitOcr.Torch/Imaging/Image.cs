@@ -111,6 +111,25 @@ public sealed partial class Image : IDisposable
         return pixels;
     }
 
+    /// <summary>
+    /// The pixels as a new uint8 tensor <c>[height, width, channels]</c> (colour in B, G, R order), copied once in
+    /// native memory: no managed array on the way, unlike <see cref="ToPixels"/>. The caller owns it.
+    /// </summary>
+    public unsafe Tensor ToTensor()
+    {
+        var tensor = torch.empty([Height, Width, Channels], ScalarType.Byte);
+        try
+        {
+            NativeError.CheckStatus(NativeMethods.dgo_image_copy_to(Handle, (byte*)tensor.data_ptr(), (long)Width * Channels));
+            return tensor;
+        }
+        catch
+        {
+            tensor.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>A new, independent copy of this image.</summary>
     public Image Clone() => new(NativeMethods.dgo_image_clone(Handle));
 

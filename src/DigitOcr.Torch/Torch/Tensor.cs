@@ -133,6 +133,19 @@ public partial class Tensor : IDisposable
         return result;
     }
 
+    /// <summary>
+    /// The address of the first element, as PyTorch's <c>data_ptr()</c>: for an engine that reads or writes the
+    /// elements in place, with no managed copy (a fresh multi-megabyte managed array costs milliseconds of page
+    /// faults on every call). The tensor must be on the CPU and contiguous. The address is valid only while this
+    /// tensor lives: keep it alive (and unresized) for as long as the address is used.
+    /// </summary>
+    public unsafe IntPtr data_ptr()
+    {
+        void* address;
+        NativeError.CheckStatus(NativeMethods.dgo_tensor_data_ptr(Handle, &address));
+        return (IntPtr)address;
+    }
+
     /// <summary>Overwrites the elements in place from managed memory of the same type and count.</summary>
     public unsafe Tensor copy_from<T>(ReadOnlySpan<T> source)
         where T : unmanaged

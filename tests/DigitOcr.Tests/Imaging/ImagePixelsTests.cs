@@ -1,4 +1,5 @@
 using DigitOcr.Imaging;
+using DigitOcr.Torch;
 
 namespace DigitOcr.Tests.Imaging;
 
@@ -30,6 +31,19 @@ public class ImagePixelsTests
         using var image = Image.FromPixels(pixels, width: 3, height: 2);
 
         Assert.Equal(pixels, image.ToPixels());
+    }
+
+    [Fact]
+    public void ToTensor_HoldsThePixelsAsUint8HeightWidthChannels()
+    {
+        byte[] pixels = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+        using var image = Image.FromPixels(pixels, width: 2, height: 2, channels: 3);
+
+        using var tensor = image.ToTensor();
+
+        Assert.Equal(ScalarType.Byte, tensor.dtype);
+        Assert.Equal([2L, 2L, 3L], tensor.shape);
+        Assert.Equal(pixels, tensor.data<byte>());
     }
 
     [Fact]

@@ -15,6 +15,29 @@ public class TensorTests
     }
 
     [Fact]
+    public unsafe void DataPtr_AddressesTheElementsInPlace()
+    {
+        using var t = torch.tensor(new[] { 1f, 2f, 3f, 4f }, [2, 2]);
+
+        var address = (float*)t.data_ptr();
+        address[3] = 40f;
+
+        Assert.Equal(2f, address[1]);
+        Assert.Equal(new[] { 1f, 2f, 3f, 40f }, t.data<float>());
+    }
+
+    [Fact]
+    public void DataPtr_OfANonContiguousView_ThrowsSayingToCallContiguous()
+    {
+        using var scope = torch.NewDisposeScope();
+        var transposed = torch.tensor(new[] { 1f, 2f, 3f, 4f, 5f, 6f }, [2, 3]).transpose(0, 1);
+
+        var error = Assert.Throws<TorchException>(() => transposed.data_ptr());
+
+        Assert.Contains("contiguous()", error.Message);
+    }
+
+    [Fact]
     public void IntegerArithmetic_StaysInteger()
     {
         using var scope = torch.NewDisposeScope();

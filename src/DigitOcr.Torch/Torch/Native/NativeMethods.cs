@@ -83,6 +83,9 @@ internal static unsafe partial class NativeMethods
     internal static partial int dgo_tensor_copy_to(TensorHandle t, void* destination, long nbytes);
 
     [LibraryImport(NativeLibraryResolver.LibraryName)]
+    internal static partial int dgo_tensor_data_ptr(TensorHandle t, void** address);
+
+    [LibraryImport(NativeLibraryResolver.LibraryName)]
     internal static partial int dgo_tensor_copy_from(TensorHandle t, void* source, long nbytes);
 
     [LibraryImport(NativeLibraryResolver.LibraryName)]

@@ -1,0 +1,53 @@
+using DigitOcr.Torch;
+using Microsoft.ML.OnnxRuntime;
+using TensorElementType = Microsoft.ML.OnnxRuntime.Tensors.TensorElementType;
+
+namespace DigitOcr.Inference.Backends;
+
+/// <summary>
+/// Tensors across the libtorch / ONNX Runtime boundary. ONNX Runtime reads an input in libtorch's own memory: a page's
+/// input is megabytes, and a fresh managed copy of it cost milliseconds of page faults on every call. Outputs cross
+/// back by one native copy.
+/// </summary>
+internal static class OrtTensors
+{
+    /// <summary>An ONNX Runtime input over a float32, contiguous CPU copy (or view) of <paramref name="tensor"/>'s values.</summary>
+    public static OrtInput Input(Tensor tensor) => new(tensor);
+
+    /// <summary>A new libtorch tensor holding a float32 output's values.</summary>
+    public static Tensor Output(OrtValue value) =>
+        torch.tensor(value.GetTensorDataAsSpan<float>(), value.GetTensorTypeAndShape().Shape);
+}
+
+/// <summary>An ONNX Runtime value and the libtorch memory it reads, which it owns and frees after the value.</summary>
+internal sealed class OrtInput : IDisposable
+{
+    private readonly Tensor memory;
+
+    public OrtInput(Tensor tensor)
+    {
+        using (torch.NewDisposeScope())
+        {
+            memory = tensor.to(ScalarType.Float32).cpu().contiguous().DetachFromDisposeScope();
+        }
+
+        try
+        {
+            Value = OrtValue.CreateTensorValueWithData(OrtMemoryInfo.DefaultInstance, TensorElementType.Float, memory.shape,
+                memory.data_ptr(), memory.numel() * sizeof(float));
+        }
+        catch
+        {
+            memory.Dispose();
+            throw;
+        }
+    }
+
+    public OrtValue Value { get; }
+
+    public void Dispose()
+    {
+        Value.Dispose();
+        memory.Dispose();
+    }
+}
