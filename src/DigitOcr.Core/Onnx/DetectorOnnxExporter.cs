@@ -14,7 +14,9 @@ namespace DigitOcr.Onnx;
 /// (height, width) of the head's four levels, from which the priors are built (<c>Priors.PriorBoxGenerator</c>).
 /// Batch norm is written as <c>BatchNormalization</c> with the running statistics (engines fold it into the
 /// convolution), unless it was folded already (<see cref="BatchNormFolding"/>, as <c>DigitDetector</c> loads models):
-/// then its convolution's weight and new bias carry it and no node is written. Initializers keep the state dict's
+/// then its convolution's weight and new bias carry it and no node is written, and every inner feature map gains zero
+/// channels up to a multiple of 16 (<see cref="ChannelPadding"/>; outputs unchanged). The stem is written on a
+/// space-to-depth input (<see cref="SpaceToDepthStem"/>; outputs unchanged). Initializers keep the state dict's
 /// names (<c>backbone.layer1.0.conv1.weight</c>). The model's config travels in the metadata under
 /// <see cref="ConfigMetadataKey"/>. Supports the <c>resnet18</c> backbone.
 /// </summary>
@@ -61,7 +63,9 @@ public static class DetectorOnnxExporter
         }
 
         var graph = new OnnxGraph(config.Name);
-        var emit = new Emitter(graph, mode);
+        // Padding zero channels needs no batch norm node to pad: only a folded model (as DigitDetector runs) is padded.
+        var padChannels = model.named_modules().Select(m => m.Module).OfType<BatchNorm2d>().All(bn => bn.IsFolded);
+        var emit = new Emitter(graph, mode, padChannels);
         var input = emit.Activation(graph.Input(InputName, OnnxDataType.Float, "batch", config.Model.InputChannels, "height", "width"));
         var features = emit.Backbone(backbone, input, "backbone");
         var levels = emit.Decoder(model.decoder, features, "decoder");
@@ -88,7 +92,7 @@ public static class DetectorOnnxExporter
     /// an integer engine would keep in 8 bits passes <see cref="Activation"/>: unchanged for float, a graph output for
     /// calibration, a quantize-dequantize pair for int8.
     /// </summary>
-    private sealed class Emitter(OnnxGraph graph, OnnxActivations mode)
+    private sealed class Emitter(OnnxGraph graph, OnnxActivations mode, bool padChannels)
     {
         private readonly OnnxLayers layers = new(graph);
 
@@ -132,7 +136,7 @@ public static class DetectorOnnxExporter
         /// <summary>A head convolution, then NCHW -> [B, H * W * A, n] (the permute + view of <see cref="SsdDetector"/>).</summary>
         public string HeadLevel(Conv2d conv, string level, int n, string name)
         {
-            var map = Activation(Conv(conv, level, name));
+            var map = Activation(Convolve(conv, level, name, padInput: true, padOutput: false));
             var nhwc = graph.Node("Transpose", $"{name}.permute", [map], OnnxAttribute.Ints("perm", 0, 2, 3, 1));
             return graph.Node("Reshape", $"{name}.view", [nhwc, graph.Initializer($"{name}.view.shape", 0, -1, n)]);
         }
@@ -170,19 +174,33 @@ public static class DetectorOnnxExporter
             return Bottleneck(block.block2, merged, $"{name}.block2");
         }
 
-        private string Conv(Conv2d conv, string x, string name) => mode.Conv(layers, conv, x, name);
+        private string Conv(Conv2d conv, string x, string name) => Convolve(conv, x, name, padInput: true, padOutput: true);
+
+        /// <summary>A convolution, its channels padded (<see cref="ChannelPadding"/>) where the export pads them.</summary>
+        private string Convolve(Conv2d conv, string x, string name, bool padInput, bool padOutput)
+        {
+            if (!padChannels)
+            {
+                return mode.Conv(layers, conv, x, name);
+            }
+
+            using var padded = ChannelPadding.Pad(conv,
+                padInput ? ChannelPadding.Round(conv.InChannels) : conv.InChannels,
+                padOutput ? ChannelPadding.Round(conv.OutChannels) : conv.OutChannels);
+            return mode.Conv(layers, padded, x, name);
+        }
 
         /// <summary>The stem convolution, on a space-to-depth input where its geometry allows (<see cref="SpaceToDepthStem"/>).</summary>
         private string Stem(Conv2d conv, string x, string name)
         {
             if (!SpaceToDepthStem.Applies(conv))
             {
-                return Conv(conv, x, name);
+                return Convolve(conv, x, name, padInput: false, padOutput: true);
             }
 
             using var folded = SpaceToDepthStem.Fold(conv);
             var blocks = Activation(SpaceToDepthStem.Input(graph, conv, x, name), rangeOf: x);
-            return Conv(folded, blocks, name);
+            return Convolve(folded, blocks, name, padInput: false, padOutput: true);
         }
 
         private string BatchNorm(BatchNorm2d bn, string x, string name) => mode.BatchNorm(layers, bn, x, name);
