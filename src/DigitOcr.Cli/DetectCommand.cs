@@ -247,7 +247,7 @@ internal static class DetectCommand
                 NoMatch none => $"  -> nobody ({none.Reason})",
                 _ => string.Empty,
             };
-            lines.Add(string.Format(c, "  {0}  (score {1:F2}, line {2}, at {3}){4}", n.Text, n.Score, n.Line + 1, n.Box, who));
+            lines.Add(string.Format(c, "  {0}  (score {1:F2}, line {2}, at {3}){4}{5}", n.Text, n.Score, n.Line + 1, n.Box, who, EdgeNote.Of(r)));
         }
 
         if (reading.Match is { } m)

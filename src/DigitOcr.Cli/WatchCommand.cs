@@ -135,7 +135,7 @@ internal static class WatchCommand
                 NoMatch none => $" -> nobody ({none.Reason})",
                 _ => string.Empty,
             };
-            return string.Format(c, "{0} frame {1}: {2} (score {3:F2}){4}", time, stable.Frame, r.Number.Text, r.Number.Score, who);
+            return string.Format(c, "{0} frame {1}: {2} (score {3:F2}){4}{5}", time, stable.Frame, r.Number.Text, r.Number.Score, who, EdgeNote.Of(r));
         }));
     }
 

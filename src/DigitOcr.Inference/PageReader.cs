@@ -7,7 +7,8 @@ namespace DigitOcr.Inference;
 /// <summary>
 /// Reads phone numbers off an image: detects digits, groups them into numbers, and looks each number up in an
 /// optional directory: every number gets its own lookup (<see cref="PageReading.Readings"/>), and the page's match
-/// is the accepted lookup with the smallest distance (<see cref="PageReading.Match"/>). Does not own the detector
+/// is the accepted lookup with the smallest distance (<see cref="PageReading.Match"/>). A number touching the picture's
+/// edge says so (<see cref="NumberReading.Edges"/>): it may be cut. Does not own the detector
 /// or the directory.
 /// </summary>
 public sealed class PageReader(DigitDetector detector, NumberReader? reader = null, PhoneDirectory? directory = null)
@@ -29,6 +30,8 @@ public sealed class PageReader(DigitDetector detector, NumberReader? reader = nu
     public PageReading Interpret(DetectionResult detection)
     {
         var numbers = reader.Read(detection.Digits);
-        return new PageReading(detection, numbers.Select(n => new NumberReading(n, directory?.Lookup(n))).ToList());
+        return new PageReading(detection, numbers
+            .Select(n => NumberReading.InPicture(n, directory?.Lookup(n), detection.Width, detection.Height))
+            .ToList());
     }
 }

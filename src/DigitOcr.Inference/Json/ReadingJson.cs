@@ -5,6 +5,7 @@ using DigitOcr.Boxes;
 using DigitOcr.Inference.Live;
 using DigitOcr.Inference.PhoneBook;
 using DigitOcr.Postprocess;
+using DigitOcr.Reading;
 
 namespace DigitOcr.Inference.Json;
 
@@ -15,7 +16,8 @@ namespace DigitOcr.Inference.Json;
 /// {"image": "&lt;path as given&gt;", "width": W, "height": H,
 ///  "digits": [{"digit": 5, "score": 0.97, "box": [x1, y1, x2, y2], "alternatives": [{"digit": 6, "score": 0.02}]}, ...],
 ///  "numbers": [{"text": "5551234567", "score": 0.91, "box": [x1, y1, x2, y2],
-///               "match": {"name": "...", "phone": "...", "distance": 0} or null, "noMatch": "ambiguous"}, ...],
+///               "match": {"name": "...", "phone": "...", "distance": 0} or null, "noMatch": "ambiguous",
+///               "atEdge": ["right"]}, ...],
 ///  "match": {"name": "...", "phone": "...", "distance": 0} or null}
 /// </code>
 /// A stable reading of a video (<see cref="Stable"/>): <c>{"frame": 42, "time": 1.4, "numbers": [...], "match": ...}</c>,
@@ -24,7 +26,8 @@ namespace DigitOcr.Inference.Json;
 /// "alternatives" (other digits it may be, best first) appear only when it has some. Every number has its own
 /// "match" (null without a directory or when no entry was accepted); "noMatch" says why not, in camelCase
 /// (<see cref="NoMatchReason"/>: noCandidates, tooFar, ambiguous, ambiguousReading, crowded), when the lookup ran and failed.
-/// The top-level "match" is the page's best match (<see cref="PageReading.Match"/>).
+/// A number touching the picture's edge has "atEdge", the sides it touches (left, top, right, bottom): it may be cut
+/// (<see cref="NumberReading.Edges"/>). The top-level "match" is the page's best match (<see cref="PageReading.Match"/>).
 /// </summary>
 public static class ReadingJson
 {
@@ -162,8 +165,25 @@ public static class ReadingJson
             json.WriteString("noMatch", JsonNamingPolicy.CamelCase.ConvertName(noMatch.Reason.ToString()));
         }
 
+        if (reading.Edges != PictureEdges.None)
+        {
+            json.WriteStartArray("atEdge");
+            foreach (var edge in EdgeNames(reading.Edges))
+            {
+                json.WriteStringValue(edge);
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
     }
+
+    /// <summary>The sides in <paramref name="edges"/>, in lower case: left, top, right, bottom.</summary>
+    public static IEnumerable<string> EdgeNames(PictureEdges edges) =>
+        new[] { PictureEdges.Left, PictureEdges.Top, PictureEdges.Right, PictureEdges.Bottom }
+            .Where(e => edges.HasFlag(e))
+            .Select(e => e.ToString().ToLowerInvariant());
 
     private static void WriteMatch(Utf8JsonWriter json, DirectoryMatch? match)
     {

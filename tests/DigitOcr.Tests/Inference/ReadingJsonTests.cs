@@ -41,6 +41,21 @@ public class ReadingJsonTests
     }
 
     [Fact]
+    public void NumberCutByThePicturesEdge_SaysWhichEdge_AndAWholeOneSaysNothing()
+    {
+        // The second number's last digit box ends at x = 1024, the picture's right edge: it may go on past it.
+        var digits = Written("5551234567", y: 100)
+            .Concat(Written("8005550", y: 300, x: 1024 - 13 - (6 * 32)))
+            .ToList();
+
+        using var json = Parse(ReadingJson.Page("page.jpg", Read(digits, People)));
+        var numbers = json.RootElement.GetProperty("numbers").EnumerateArray().ToList();
+
+        Assert.False(numbers[0].TryGetProperty("atEdge", out _));
+        Assert.Equal(["right"], numbers[1].GetProperty("atEdge").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
     public void AmbiguousNumber_HasNoMatch_AndSaysWhy()
     {
         // The last digit, read as 7 at 0.5, may be a 6 at 0.45 (so it is surely a digit and stays in the number):
@@ -121,11 +136,11 @@ public class ReadingJsonTests
     private static PageReading Read(List<Detection> digits, PhoneDirectory? directory)
     {
         var numbers = new NumberReader().Read(digits);
-        return new PageReading(new DetectionResult(1024, 768, digits, 1.0), numbers.Select(n => new NumberReading(n, directory?.Lookup(n))).ToList());
+        return new PageReading(new DetectionResult(1024, 768, digits, 1.0), numbers.Select(n => NumberReading.InPicture(n, directory?.Lookup(n), 1024, 768)).ToList());
     }
 
-    private static List<Detection> Written(string text, float y) =>
-        text.Select((c, i) => new Detection(c - '0', 0.9f, Box.FromCenter(100 + (i * 32), y, 26, 40))).ToList();
+    private static List<Detection> Written(string text, float y, float x = 100) =>
+        text.Select((c, i) => new Detection(c - '0', 0.9f, Box.FromCenter(x + (i * 32), y, 26, 40))).ToList();
 
     private static PhoneDirectory BuildPeople()
     {
