@@ -15,9 +15,12 @@ public sealed record NumberReading(RecognizedNumber Number, LookupResult? Lookup
     /// </summary>
     public PictureEdges Edges { get; init; }
 
-    /// <summary><paramref name="number"/> read in a picture of <paramref name="width"/> x <paramref name="height"/>, with the edges it touches.</summary>
-    public static NumberReading InPicture(RecognizedNumber number, LookupResult? lookup, int width, int height) =>
-        new(number, lookup) { Edges = PictureEdge.Touched(number.Box, width, height) };
+    /// <summary><paramref name="number"/> read in <paramref name="detection"/>'s picture, with the edges it, or a digit beside it, touches.</summary>
+    public static NumberReading InPicture(RecognizedNumber number, LookupResult? lookup, DetectionResult detection)
+    {
+        ArgumentNullException.ThrowIfNull(detection);
+        return new(number, lookup) { Edges = PictureEdge.Touched(number, detection.Digits, detection.Width, detection.Height) };
+    }
 
     /// <summary>The entry this number is, or null (no directory, or no entry accepted).</summary>
     public DirectoryMatch? Match => Lookup as DirectoryMatch;

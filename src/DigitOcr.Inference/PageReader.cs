@@ -31,7 +31,7 @@ public sealed class PageReader(DigitDetector detector, NumberReader? reader = nu
     {
         var numbers = reader.Read(detection.Digits);
         return new PageReading(detection, numbers
-            .Select(n => NumberReading.InPicture(n, directory?.Lookup(n), detection.Width, detection.Height))
+            .Select(n => NumberReading.InPicture(n, directory?.Lookup(n), detection))
             .ToList());
     }
 }

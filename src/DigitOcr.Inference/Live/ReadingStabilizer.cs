@@ -106,7 +106,7 @@ public sealed class ReadingStabilizer
 
         reportedTexts = texts;
         var readings = stable
-            .Select(t => NumberReading.InPicture(t.Stable!, directory?.Lookup(t.Stable!), reading.Detection.Width, reading.Detection.Height))
+            .Select(t => NumberReading.InPicture(t.Stable!, directory?.Lookup(t.Stable!), reading.Detection))
             .ToList();
         var history = stable.Select(t => new NumberHistory(t.FirstFrame, t.FirstTime, t.FramesToStable)).ToList();
         Current = new StableReading(frame, time, new PageReading(reading.Detection, readings), history);

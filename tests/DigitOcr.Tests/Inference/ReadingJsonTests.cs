@@ -56,6 +56,20 @@ public class ReadingJsonTests
     }
 
     [Fact]
+    public void NumberEndingShortOfTheEdge_WithACutDigitBesideIt_SaysItMayBeCut()
+    {
+        // A digit cut by the right edge scores too low to join the number, which ends 33 px short of the edge.
+        var digits = Written("8005550", y: 300, x: 760);
+        digits.Add(new Detection(9, 0.12f, new Box(998, 282, 1024, 318)));
+
+        using var json = Parse(ReadingJson.Page("page.jpg", Read(digits, People)));
+        var number = Assert.Single(json.RootElement.GetProperty("numbers").EnumerateArray());
+
+        Assert.Equal("8005550", number.GetProperty("text").GetString());
+        Assert.Equal(["right"], number.GetProperty("atEdge").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
     public void AmbiguousNumber_HasNoMatch_AndSaysWhy()
     {
         // The last digit, read as 7 at 0.5, may be a 6 at 0.45 (so it is surely a digit and stays in the number):
@@ -136,7 +150,8 @@ public class ReadingJsonTests
     private static PageReading Read(List<Detection> digits, PhoneDirectory? directory)
     {
         var numbers = new NumberReader().Read(digits);
-        return new PageReading(new DetectionResult(1024, 768, digits, 1.0), numbers.Select(n => NumberReading.InPicture(n, directory?.Lookup(n), 1024, 768)).ToList());
+        var detection = new DetectionResult(1024, 768, digits, 1.0);
+        return new PageReading(detection, numbers.Select(n => NumberReading.InPicture(n, directory?.Lookup(n), detection)).ToList());
     }
 
     private static List<Detection> Written(string text, float y, float x = 100) =>
