@@ -13,8 +13,8 @@ namespace DigitOcr.Onnx;
 /// <remarks>
 /// Why: in int8 the one-channel 7x7 stem was ONNX Runtime's slowest layer, 13.7 of 46 ms at 1024x768 under its
 /// profiler (2 threads), with as many multiply-adds as a 3x3 layer of the first stage that took 1.1 ms. As a 4x4
-/// convolution over four channels it took 7.4 ms, and the int8 network 26-28 ms instead of 30-31. In float it was
-/// 1-3 ms slower, so only the int8 export uses it.
+/// convolution over four channels it took 7.4 ms, and the int8 network 26.0-28.4 ms instead of 29.5-31.0 (three
+/// interleaved rounds). In float it was 0.7-3.7 ms slower, so only the int8 export uses it.
 /// </remarks>
 internal static class SpaceToDepthStem
 {
