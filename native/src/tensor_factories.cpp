@@ -31,6 +31,12 @@ DGO_API dgo_tensor dgo_full(const int64_t* shape, int64_t ndim, dgo_scalar value
                       options(dtype, device_type, device_index, requires_grad != 0)))
 }
 
+// A CPU tensor of `shape` over `data` itself, not a copy: the caller keeps the memory alive, unchanged in place, for
+// as long as this tensor and every view of it live (ONNX Runtime's outputs, read where they lie).
+DGO_API dgo_tensor dgo_from_blob(void* data, const int64_t* shape, int64_t ndim, int32_t dtype) {
+  DGO_TENSOR(at::from_blob(data, dgo::ints(shape, ndim), at::TensorOptions().dtype(static_cast<at::ScalarType>(dtype))))
+}
+
 // Copies `data` (nbytes of `dtype` elements, C order) into a new CPU tensor of `shape`.
 DGO_API dgo_tensor dgo_from_data(const void* data, int64_t nbytes, const int64_t* shape, int64_t ndim,
                                  int32_t dtype) {

@@ -8,7 +8,8 @@ namespace DigitOcr.Inference.Backends;
 
 /// <summary>
 /// The network on ONNX Runtime's CPU engine, from the ONNX model <see cref="DetectorOnnxExporter"/> writes. ONNX Runtime
-/// reads the input in libtorch's memory; the outputs cross back by one native copy each. ONNX Runtime runs its own thread pool, not
+/// reads the input in libtorch's memory, and the outputs are libtorch views of ONNX Runtime's, owned by the
+/// <see cref="SsdOutput"/> (<see cref="SsdOutput.Memory"/>). ONNX Runtime runs its own thread pool, not
 /// OpenMP: its intra-op threads are set to the count asked for, and they sleep when idle
 /// (<c>session.intra_op.allow_spinning = 0</c>) so that a busy machine is not made busier. A session runs
 /// concurrent calls safely.
@@ -52,12 +53,22 @@ internal sealed class OnnxRuntimeNetwork : IDetectorNetwork
     {
         using var scope = torch.NewDisposeScope();
         using var image = OrtTensors.Input(input);
-        using var results = session.Run(runOptions, [DetectorOnnxExporter.InputName], [image.Value], OutputNames);
-        var loc = OrtTensors.Output(results[0]);
-        var conf = OrtTensors.Output(results[1]);
-        var sizes = results[2].GetTensorDataAsSpan<long>().ToArray();
-        var featureSizes = Enumerable.Range(0, sizes.Length / 2).Select(k => ((int)sizes[2 * k], (int)sizes[(2 * k) + 1])).ToList();
-        return new SsdOutput(loc.MoveToOuterDisposeScope(), conf.MoveToOuterDisposeScope(), featureSizes);
+        var results = session.Run(runOptions, [DetectorOnnxExporter.InputName], [image.Value], OutputNames);
+        try
+        {
+            // Read where ONNX Runtime wrote them: a 1024x768 pass's outputs are 16 MB, and copying them cost more than
+            // the pass over them that finds the candidates. The output owns the results and frees them after the views.
+            var loc = OrtTensors.View(results[0]);
+            var conf = OrtTensors.View(results[1]);
+            var sizes = results[2].GetTensorDataAsSpan<long>().ToArray();
+            var featureSizes = Enumerable.Range(0, sizes.Length / 2).Select(k => ((int)sizes[2 * k], (int)sizes[(2 * k) + 1])).ToList();
+            return new SsdOutput(loc.MoveToOuterDisposeScope(), conf.MoveToOuterDisposeScope(), featureSizes) { Memory = results };
+        }
+        catch
+        {
+            results.Dispose();
+            throw;
+        }
     }
 
     public void Dispose()

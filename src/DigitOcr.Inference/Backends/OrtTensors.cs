@@ -7,7 +7,7 @@ namespace DigitOcr.Inference.Backends;
 /// <summary>
 /// Tensors across the libtorch / ONNX Runtime boundary. ONNX Runtime reads an input in libtorch's own memory: a page's
 /// input is megabytes, and a fresh managed copy of it cost milliseconds of page faults on every call. Outputs cross
-/// back by one native copy.
+/// back by one native copy (<see cref="Output"/>), or are read where they lie (<see cref="View"/>).
 /// </summary>
 internal static class OrtTensors
 {
@@ -17,6 +17,19 @@ internal static class OrtTensors
     /// <summary>A new libtorch tensor holding a float32 output's values.</summary>
     public static Tensor Output(OrtValue value) =>
         torch.tensor(value.GetTensorDataAsSpan<float>(), value.GetTensorTypeAndShape().Shape);
+
+    /// <summary>
+    /// A libtorch tensor over a float32 output's own memory, not a copy (<see cref="torch.from_blob"/>): the output
+    /// must outlive it and every view of it.
+    /// </summary>
+    public static unsafe Tensor View(OrtValue value)
+    {
+        fixed (float* data = value.GetTensorMutableDataAsSpan<float>())
+        {
+            // ONNX Runtime's memory is native: the address stays valid after the fixed block, for as long as the value lives.
+            return torch.from_blob((IntPtr)data, value.GetTensorTypeAndShape().Shape, ScalarType.Float32);
+        }
+    }
 }
 
 /// <summary>An ONNX Runtime value and the libtorch memory it reads, which it owns and frees after the value.</summary>

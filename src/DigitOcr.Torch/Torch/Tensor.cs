@@ -146,6 +146,23 @@ public partial class Tensor : IDisposable
         return (IntPtr)address;
     }
 
+    /// <summary>
+    /// The elements in place, read-only, with no copy (unlike <see cref="data{T}"/>): for a pass over a large output
+    /// in C#. The tensor must be on the CPU, contiguous and of type <typeparamref name="T"/>; the span is valid only
+    /// while this tensor lives and is not written to.
+    /// </summary>
+    public unsafe ReadOnlySpan<T> AsReadOnlySpan<T>()
+        where T : unmanaged
+    {
+        var expected = ScalarTypeExtensions.Of<T>();
+        if (expected != dtype)
+        {
+            throw new InvalidOperationException($"tensor holds {dtype}, not {expected}: convert it with to({expected}) first");
+        }
+
+        return new ReadOnlySpan<T>((void*)data_ptr(), checked((int)numel()));
+    }
+
     /// <summary>Overwrites the elements in place from managed memory of the same type and count.</summary>
     public unsafe Tensor copy_from<T>(ReadOnlySpan<T> source)
         where T : unmanaged

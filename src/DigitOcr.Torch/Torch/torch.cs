@@ -87,6 +87,25 @@ public static partial class torch
         return result;
     }
 
+    /// <summary>
+    /// A CPU tensor over native memory at <paramref name="data"/>, not a copy, as PyTorch's <c>torch.from_blob</c>: for
+    /// reading another engine's output where it lies. The caller keeps that memory alive and unchanged for as long as
+    /// this tensor and every view of it live; tensors computed from it (not views) own their own memory.
+    /// </summary>
+    public static unsafe Tensor from_blob(IntPtr data, long[] shape, ScalarType dtype)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        if (data == IntPtr.Zero)
+        {
+            throw new ArgumentException("from_blob needs the address of the memory to view, got null", nameof(data));
+        }
+
+        fixed (long* s = shape)
+        {
+            return Tensor.Wrap(dgo_from_blob((void*)data, s, shape.Length, (int)dtype));
+        }
+    }
+
     public static Tensor tensor<T>(T[] data, long[]? shape = null, Device? device = null, bool requires_grad = false)
         where T : unmanaged => tensor((ReadOnlySpan<T>)data, shape, device, requires_grad);
 

@@ -38,6 +38,26 @@ public class DetectionPostprocessorTests
     }
 
     [Fact]
+    public void PossibleRows_ByOnePassOverCpuMemory_AreTheRowsTheTensorOpsFind()
+    {
+        using var scope = torch.NewDisposeScope();
+        torch.manual_seed(7);
+        // Background mostly ahead by 0-8, so that about a fifth of the rows come within the bound of -4.5.
+        var logits = torch.randn([2, 5000, 11]);
+        logits.select(2, 0).add_(torch.rand([2, 5000]).mul(8.0));
+
+        var byTensors = DetectionPostprocessor.PossibleRows(logits, -4.5);
+        for (var b = 0; b < 2; b++)
+        {
+            var expected = byTensors.select(0, b).nonzero().squeeze(1).data<long>();
+            var actual = DetectionPostprocessor.PossibleRows(logits, b, -4.5).data<long>();
+
+            Assert.InRange(expected.Length, 100, 4900);
+            Assert.Equal(expected, actual);
+        }
+    }
+
+    [Fact]
     public void Presence_OffersADigitThatNarrowlyLosesToBackground_ScoredByItsOwnProbability_WhereArgMaxDropsIt()
     {
         using var scope = torch.NewDisposeScope();

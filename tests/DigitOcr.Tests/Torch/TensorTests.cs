@@ -27,6 +27,17 @@ public class TensorTests
     }
 
     [Fact]
+    public void AsReadOnlySpan_ReadsTheElementsWithoutACopy_AndRefusesAnotherType()
+    {
+        using var t = torch.tensor(new[] { 1f, 2f, 3f }, [3]);
+
+        t.add_(10.0);
+
+        Assert.Equal(new[] { 11f, 12f, 13f }, t.AsReadOnlySpan<float>().ToArray());
+        Assert.Throws<InvalidOperationException>(() => t.AsReadOnlySpan<long>().Length);
+    }
+
+    [Fact]
     public void DataPtr_OfANonContiguousView_ThrowsSayingToCallContiguous()
     {
         using var scope = torch.NewDisposeScope();

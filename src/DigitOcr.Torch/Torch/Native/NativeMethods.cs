@@ -32,6 +32,9 @@ internal static unsafe partial class NativeMethods
     internal static partial IntPtr dgo_full(long* shape, long ndim, NativeScalar value, int dtype, int deviceType, int deviceIndex, int requiresGrad);
 
     [LibraryImport(NativeLibraryResolver.LibraryName)]
+    internal static partial IntPtr dgo_from_blob(void* data, long* shape, long ndim, int dtype);
+
+    [LibraryImport(NativeLibraryResolver.LibraryName)]
     internal static partial IntPtr dgo_from_data(void* data, long nbytes, long* shape, long ndim, int dtype);
 
     [LibraryImport(NativeLibraryResolver.LibraryName)]
