@@ -46,6 +46,7 @@ public static class PageEvaluation
         var exact = new NumberExactMatch(reader);
         var written = new List<WrittenPhoneNumber>();
         var strays = new List<RecognizedNumber>();
+        var edges = EdgeFlagCounts.None;
         var clock = new Stopwatch();
         long pixels = 0;
         for (var page = 0; page < options.Pages; page++)
@@ -61,6 +62,7 @@ public static class PageEvaluation
             pixels += (long)image.Width * image.Height;
             ap.Add(result.Digits, truths);
             exact.Add(read, truths);
+            edges = edges.Add(truths, read, result.Digits, image.Width, image.Height, reader.Options.MinDigits, PlaceIoU);
             conditions.Add(sample.Applied, Count(result.Digits, truths, read, reader));
             errors.Add(truths, read, $"page {page} ({string.Join(", ", sample.Applied.Where(ReportedConditions.Contains))})");
             var phones = PhoneNumbers(page, truths, read).ToList();
@@ -103,6 +105,7 @@ public static class PageEvaluation
             Total = conditions.Total,
             Conditions = conditions.Compute(ReportedConditions),
             Errors = errors.Compute(),
+            EdgeFlags = edges,
         };
     }
 

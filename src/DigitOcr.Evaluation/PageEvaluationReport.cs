@@ -30,5 +30,8 @@ public sealed record PageEvaluationReport(
     /// <summary>How the numbers not read exactly went wrong.</summary>
     public NumberErrors? Errors { get; init; }
 
+    /// <summary>How often numbers cut by the picture's edge, and numbers not read exactly, were flagged as at the edge.</summary>
+    public EdgeFlagCounts EdgeFlags { get; init; } = EdgeFlagCounts.None;
+
     public double MillisecondsPerPage => DetectAndRead.TotalMilliseconds / Pages;
 }

@@ -162,6 +162,9 @@ internal static class EvaluateCommand
         }
 
         Console.WriteLine(string.Format(c, "time                 {0:F0} ms per page (detect + read)", report.MillisecondsPerPage));
+        var edges = report.EdgeFlags;
+        Console.WriteLine(string.Format(c, "edge flag            cut by the picture's edge: {0} of {1} numbers, {2} of them flagged; flagged: {3} of {4} not read exactly, {5} of {6} read exactly",
+            edges.Cut, edges.Written, edges.CutFlagged, edges.MisreadFlagged, edges.Misread, edges.ExactFlagged, edges.Written - edges.Misread));
         if (report.Errors is { } e)
         {
             Console.WriteLine(string.Format(c, "misread numbers      {0}: {1} wrong digits only, {2} missing digits, {3} extra digits, {4} both, {5} not read at all; {6} stray numbers read where none is written",
