@@ -105,7 +105,8 @@ public sealed class DetectionPostprocessor(PostprocessOptions options, BoxCoder 
     /// <summary>
     /// The same rows of image <paramref name="b"/> of contiguous float32 CPU logits, as indices, by one pass over
     /// their memory: the strided maximum over the digit columns took 4.3 ms of libtorch's time for a 1024x768 input
-    /// (2.9 million logits), this loop 1.3 ms.
+    /// (2.9 million logits), this loop 1.3 ms, both timed alone (in a pass, where the logits are no longer in the
+    /// cache, it takes about 3.5 ms).
     /// </summary>
     internal static Tensor PossibleRows(Tensor logits, int b, double bound)
     {
@@ -120,7 +121,7 @@ public sealed class DetectionPostprocessor(PostprocessOptions options, BoxCoder 
             var digitMax = row[1];
             for (var c = 2; c < classes; c++)
             {
-                // MathF.Max, branch-free: a comparison took 7 ms on real logits, mispredicted, and Math.Max's float overload 5.
+                // MathF.Max compiles branch-free: on 2.9 million random logits it took 1.3 ms, a compare-and-branch 7.2 ms.
                 digitMax = MathF.Max(digitMax, row[c]);
             }
 

@@ -56,8 +56,8 @@ internal sealed class OnnxRuntimeNetwork : IDetectorNetwork
         var results = session.Run(runOptions, [DetectorOnnxExporter.InputName], [image.Value], OutputNames);
         try
         {
-            // Read where ONNX Runtime wrote them: a 1024x768 pass's outputs are 16 MB, and copying them cost more than
-            // the pass over them that finds the candidates. The output owns the results and frees them after the views.
+            // Read where ONNX Runtime wrote them (16 MB for a 1024x768 pass), not copied: the output owns the results
+            // and frees them after the views.
             var loc = OrtTensors.View(results[0]);
             var conf = OrtTensors.View(results[1]);
             var sizes = results[2].GetTensorDataAsSpan<long>().ToArray();
