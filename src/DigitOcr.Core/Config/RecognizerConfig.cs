@@ -18,6 +18,9 @@ public sealed record RecognizerConfig
 
     public const int Classes = 11;
 
+    /// <summary>The most networks an ensemble file holds (<see cref="Members"/>): each one adds its time to every page.</summary>
+    public const int MaxMembers = 8;
+
     public string Task { get; init; } = TaskName;
 
     public string Name { get; init; } = "recognizer";
@@ -33,6 +36,12 @@ public sealed record RecognizerConfig
 
     /// <summary>3x3 convolutions in the last stage, 1 or 2 (the first recognizers had 1; a second one reads more shape).</summary>
     public int LastStageConvs { get; init; } = 1;
+
+    /// <summary>
+    /// Networks of this architecture the file holds, trained apart (an ensemble): each box is read by every one and
+    /// their probabilities are averaged (<see cref="Model.RecognizerEnsemble"/>). 1: a single network.
+    /// </summary>
+    public int Members { get; init; } = 1;
 
     public IEnumerable<string> Validate()
     {
@@ -59,6 +68,11 @@ public sealed record RecognizerConfig
         if (LastStageConvs is < 1 or > 2)
         {
             yield return $"lastStageConvs must be 1 or 2, got {LastStageConvs}";
+        }
+
+        if (Members is < 1 or > MaxMembers)
+        {
+            yield return $"members must be in [1, {MaxMembers}], got {Members}";
         }
     }
 

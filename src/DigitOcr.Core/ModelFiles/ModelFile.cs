@@ -133,9 +133,18 @@ public sealed class ModelFile : IDisposable
     /// </summary>
     public static void Save(string path, Module model, string configJson, bool halfPrecision, IEnumerable<KeyValuePair<string, Tensor>>? extra = null)
     {
-        using var scope = torch.NewDisposeScope();
         using var state = model.state_dict();
-        var items = state.Select(kv => new KeyValuePair<string, Tensor>(
+        Save(path, state, configJson, halfPrecision, extra);
+    }
+
+    /// <summary>
+    /// Writes a model-only file from named weights (for example several networks' under their own prefixes): as
+    /// <see cref="Save(string, Module, string, bool, IEnumerable{KeyValuePair{string, Tensor}}?)"/>.
+    /// </summary>
+    public static void Save(string path, IEnumerable<KeyValuePair<string, Tensor>> weights, string configJson, bool halfPrecision, IEnumerable<KeyValuePair<string, Tensor>>? extra = null)
+    {
+        using var scope = torch.NewDisposeScope();
+        var items = weights.Select(kv => new KeyValuePair<string, Tensor>(
             ModelPrefix + kv.Key,
             halfPrecision && kv.Value.dtype == ScalarType.Float32 ? kv.Value.to(ScalarType.Float16) : kv.Value)).ToList();
         items.Add(new(ConfigKey, torch.tensor(Encoding.UTF8.GetBytes(configJson))));

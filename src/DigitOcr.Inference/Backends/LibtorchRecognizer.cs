@@ -3,7 +3,10 @@ using DigitOcr.Torch;
 
 namespace DigitOcr.Inference.Backends;
 
-/// <summary>The recognizer on libtorch, on <paramref name="device"/>. Owns <paramref name="model"/> (batch norm folded, in evaluation mode).</summary>
+/// <summary>
+/// The recognizer on libtorch, on <paramref name="device"/>: <paramref name="model"/> (batch norm folded, in evaluation
+/// mode) is borrowed from the <see cref="RecognizerEnsemble"/> that owns it.
+/// </summary>
 internal sealed class LibtorchRecognizer(DigitRecognizer model, Device device) : IRecognizerNetwork
 {
     public Tensor Forward(Tensor crops)
@@ -13,5 +16,8 @@ internal sealed class LibtorchRecognizer(DigitRecognizer model, Device device) :
         return model.forward(crops.to(device)).cpu().MoveToOuterDisposeScope();
     }
 
-    public void Dispose() => model.Dispose();
+    /// <summary>Nothing to free: the ensemble that lent the model disposes it.</summary>
+    public void Dispose()
+    {
+    }
 }

@@ -20,13 +20,15 @@ internal sealed class RecognizerStage : IDisposable
     /// <summary>Crops per forward pass: bounds memory on pages with very many boxes.</summary>
     private const int MaxBatch = 256;
 
-    private readonly IRecognizerNetwork network;
+    private readonly IReadOnlyList<IRecognizerNetwork> networks;
+    private readonly RecognizerEnsemble? ensemble;
     private readonly RecognizerConfig config;
     private readonly FusionOptions fusion;
 
-    private RecognizerStage(IRecognizerNetwork network, RecognizerConfig config, FusionOptions fusion, string source)
+    private RecognizerStage(IReadOnlyList<IRecognizerNetwork> networks, RecognizerEnsemble? ensemble, RecognizerConfig config, FusionOptions fusion, string source)
     {
-        this.network = network;
+        this.networks = networks;
+        this.ensemble = ensemble;
         this.config = config;
         this.fusion = fusion;
         Source = source;
@@ -36,47 +38,51 @@ internal sealed class RecognizerStage : IDisposable
     public string Source { get; }
 
     /// <summary>
-    /// The recognizer in <paramref name="file"/>, on the detector's engine: ONNX Runtime beside an ONNX Runtime detector
-    /// (a page's recognizer share fell from 17-26 to 10-22 ms: README.md, Speed), else libtorch on <paramref name="device"/>.
+    /// The recognizer in <paramref name="file"/> (one network, or an ensemble whose probabilities are averaged:
+    /// <see cref="RecognizerEnsemble"/>), on the detector's engine: ONNX Runtime beside an ONNX Runtime detector (a
+    /// page's recognizer share fell from 17-26 to 10-22 ms: README.md, Speed), else libtorch on <paramref name="device"/>.
     /// With <paramref name="precision"/> int8 it runs in int8 too when the file carries calibrated ranges (the shipped
     /// one does); a file without them runs in float32, which is slower but reads the same.
     /// </summary>
     public static RecognizerStage Load(ModelFile file, FusionOptions fusion, Device device, DetectorBackend backend, InferencePrecision precision = InferencePrecision.Float32)
     {
-        var config = file.Recognizer
-            ?? throw new InvalidDataException($"'{file.Source}' holds no digit recognizer (its meta.config has no \"task\": \"recognizer\"); pass a model trained with configs/recognizer.json");
-        var model = new DigitRecognizer(config);
+        var ensemble = RecognizerEnsemble.Load(file);
+        var networks = new List<IRecognizerNetwork>();
         try
         {
-            model.load_state_dict(file.Weights);
-        }
-        catch (StateDictMismatchException e)
-        {
-            model.Dispose();
-            throw new InvalidDataException($"the weights in '{file.Source}' do not fit the recognizer its config describes (widths {string.Join("/", config.Widths)}). {e.Message}", e);
-        }
-
-        try
-        {
-            BatchNormFolding.Fold(model);
-            model.eval();
-            if (backend == DetectorBackend.OnnxRuntime)
+            var config = ensemble.Config;
+            foreach (var member in ensemble.Members)
             {
-                using (model)
-                {
-                    var network = precision == InferencePrecision.Int8 && file.ActivationRanges is { } ranges
-                        ? OnnxRuntimeRecognizer.CreateInt8(model, ranges, torch.get_num_threads())
-                        : OnnxRuntimeRecognizer.Create(model, torch.get_num_threads());
-                    return new RecognizerStage(network, config, fusion, file.Source);
-                }
+                BatchNormFolding.Fold(member);
             }
 
-            model.to(device);
-            return new RecognizerStage(new LibtorchRecognizer(model, device), config, fusion, file.Source);
+            if (backend != DetectorBackend.OnnxRuntime)
+            {
+                foreach (var member in ensemble.Members)
+                {
+                    member.to(device);
+                    networks.Add(new LibtorchRecognizer(member, device));
+                }
+
+                return new RecognizerStage(networks, ensemble, config, fusion, file.Source);
+            }
+
+            // ONNX Runtime sessions copy the weights: the ensemble is not needed once they exist.
+            for (var i = 0; i < config.Members; i++)
+            {
+                var ranges = file.ActivationRanges is { } all ? RecognizerEnsemble.MemberEntries(all, i, config.Members) : null;
+                networks.Add(precision == InferencePrecision.Int8 && ranges is { Count: > 0 }
+                    ? OnnxRuntimeRecognizer.CreateInt8(ensemble.Members[i], ranges, torch.get_num_threads())
+                    : OnnxRuntimeRecognizer.Create(ensemble.Members[i], torch.get_num_threads()));
+            }
+
+            ensemble.Dispose();
+            return new RecognizerStage(networks, null, config, fusion, file.Source);
         }
         catch
         {
-            model.Dispose();
+            networks.ForEach(n => n.Dispose());
+            ensemble.Dispose();
             throw;
         }
     }
@@ -98,7 +104,7 @@ internal sealed class RecognizerStage : IDisposable
             using (torch.inference_mode())
             {
                 var crops = DigitCrops.Extract(gray, chunk.Select(d => d.Box).ToList(), config);
-                probabilities = torch.nn.functional.softmax(network.Forward(crops), 1).contiguous().data<float>();
+                probabilities = Probabilities(crops).contiguous().data<float>();
             }
 
             for (var i = 0; i < chunk.Count; i++)
@@ -113,5 +119,25 @@ internal sealed class RecognizerStage : IDisposable
         return fused.OrderByDescending(d => d.Score).ToList();
     }
 
-    public void Dispose() => network.Dispose();
+    public void Dispose()
+    {
+        foreach (var network in networks)
+        {
+            network.Dispose();
+        }
+
+        ensemble?.Dispose();
+    }
+
+    /// <summary>The members' average of softmax probabilities (inside the caller's dispose scope).</summary>
+    private Tensor Probabilities(Tensor crops)
+    {
+        var sum = torch.nn.functional.softmax(networks[0].Forward(crops), 1);
+        for (var i = 1; i < networks.Count; i++)
+        {
+            sum = sum + torch.nn.functional.softmax(networks[i].Forward(crops), 1);
+        }
+
+        return networks.Count == 1 ? sum : sum / networks.Count;
+    }
 }

@@ -3,7 +3,6 @@ using DigitOcr.CommandLine;
 using DigitOcr.Data.Mnist;
 using DigitOcr.Model;
 using DigitOcr.ModelFiles;
-using DigitOcr.Torch.Modules;
 using DigitOcr.Training.Recognition;
 
 namespace DigitOcr.Training.Cli.Commands;
@@ -28,32 +27,27 @@ internal static class EvaluateRecognizerCommand
             using var recognizer = LoadRecognizer(path);
             var test = MnistData.LoadMnist(Path.Combine(DataFolder.Resolve(), DataFolder.MnistFolderName), MnistSplit.Test).First(parse.GetValue(digits));
             var result = MnistClassification.Run(recognizer, test);
-            Console.WriteLine($"MNIST test ({result.Digits} digits): accuracy {result.Accuracy:P2} (all 11 classes), {result.DigitOnlyAccuracy:P2} (best digit), called not-a-digit {result.Rejected:P2}");
+            var members = recognizer.Members.Count == 1 ? string.Empty : $", {recognizer.Members.Count} members averaged";
+            Console.WriteLine($"MNIST test ({result.Digits} digits{members}): accuracy {result.Accuracy:P2} (all 11 classes), {result.DigitOnlyAccuracy:P2} (best digit), called not-a-digit {result.Rejected:P2}");
             return 0;
         });
         return command;
     }
 
-    /// <summary>The recognizer in <paramref name="path"/>; a file that is not one is an error naming --model.</summary>
-    private static DigitRecognizer LoadRecognizer(string path)
+    /// <summary>The recognizer in <paramref name="path"/> (one network or an ensemble); a file that is not one is an error naming --model.</summary>
+    private static RecognizerEnsemble LoadRecognizer(string path)
     {
         try
         {
             using var file = ModelFile.Load(path);
-            var config = file.Recognizer ?? throw new InvalidDataException($"'{path}' is a detector model, not a recognizer; give a recognizer model such as models/digitocr-recognizer.pt");
-            var recognizer = new DigitRecognizer(config);
-            try
+            if (file.Recognizer is null)
             {
-                recognizer.load_state_dict(file.Weights);
-                return recognizer;
+                throw new InvalidDataException($"'{path}' is a detector model, not a recognizer; give a recognizer model such as models/digitocr-recognizer.pt");
             }
-            catch
-            {
-                recognizer.Dispose();
-                throw;
-            }
+
+            return RecognizerEnsemble.Load(file);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or StateDictMismatchException)
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             throw new CommandLineException(TrainerExitCodes.Files, $"--model: {e.Message}", e);
         }

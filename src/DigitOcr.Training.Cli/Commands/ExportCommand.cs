@@ -21,7 +21,7 @@ internal static class ExportCommand
 {
     public static Command Create()
     {
-        var checkpoint = ValidatedOptions.ExistingFile("--checkpoint", "A checkpoint written by train (best.pt or last.pt); with --onnx also a model file or a PyTorch state dict.", "a detector checkpoint such as runs/lite/best.pt");
+        var checkpoint = ValidatedOptions.ExistingFiles("--checkpoint", "A checkpoint written by train (best.pt or last.pt); with --onnx also a model file or a PyTorch state dict. Several recognizers (--checkpoint a.pt --checkpoint b.pt) are written as one ensemble file.", "a detector checkpoint such as runs/lite/best.pt");
         checkpoint.Required = true;
         var output = ValidatedOptions.OutputFile("--output", "The model file to write (replaced if it exists; its folder is created).", "a file name such as models/digitocr-lite.pt");
         output.Required = true;
@@ -32,6 +32,14 @@ internal static class ExportCommand
         command.SetAction(parse =>
         {
             var path = Path.GetFullPath(parse.GetValue(output)!);
+            var sources = parse.GetValue(checkpoint)!;
+            if (sources.Length > 1)
+            {
+                return parse.GetValue(onnx) || parse.GetValue(int8) || parse.GetValue(half)
+                    ? throw new CommandLineException(TrainerExitCodes.Usage, "several --checkpoint files make a recognizer ensemble, written as a .pt file in float32 (drop --onnx, --int8 and --half)")
+                    : ExportEnsemble(sources, path);
+            }
+
             if (parse.GetValue(onnx))
             {
                 if (parse.GetValue(half))
@@ -39,7 +47,7 @@ internal static class ExportCommand
                     throw new CommandLineException(TrainerExitCodes.Usage, "--half applies to .pt model files; an ONNX model is written in float32 (drop --half or --onnx)");
                 }
 
-                return ExportOnnx(parse.GetValue(checkpoint)!, path, parse.GetValue(int8));
+                return ExportOnnx(sources[0], path, parse.GetValue(int8));
             }
 
             if (parse.GetValue(int8))
@@ -47,7 +55,7 @@ internal static class ExportCommand
                 throw new CommandLineException(TrainerExitCodes.Usage, "--int8 chooses the ONNX model's form; a .pt model file carries its int8 ranges anyway (add --onnx, or drop --int8)");
             }
 
-            if (RecognizerIn(parse.GetValue(checkpoint)!) is { } recognizer)
+            if (RecognizerIn(sources[0]) is { } recognizer)
             {
                 using (recognizer)
                 {
@@ -55,7 +63,7 @@ internal static class ExportCommand
                 }
             }
 
-            using var source = LoadCheckpoint(parse.GetValue(checkpoint)!);
+            using var source = LoadCheckpoint(sources[0]);
             using var model = new SsdDetector(source.Config.Model);
             source.RestoreModel(model);
             model.eval();
@@ -103,18 +111,79 @@ internal static class ExportCommand
     }
 
     /// <summary>A recognizer file written again with its int8 ranges (weights and config as they were, float32).</summary>
-    private static int ExportRecognizer(ModelFile file, string path)
+    private static int ExportRecognizer(ModelFile file, string path) => ExportEnsemble([file], path);
+
+    /// <summary>
+    /// The recognizers in <paramref name="sources"/>, one architecture, as one ensemble file (their probabilities are
+    /// averaged when it reads), each member with its own int8 ranges. A member may itself be an ensemble file.
+    /// </summary>
+    private static int ExportEnsemble(IReadOnlyList<string> sources, string path)
     {
-        var config = file.Recognizer!;
-        using var model = new DigitRecognizer(config);
-        model.load_state_dict(file.Weights);
-        model.eval();
-        var ranges = Int8Calibration.Measure(model, config, out var crops);
-        using var rangesEntry = torch.tensor(Encoding.UTF8.GetBytes(ActivationRanges.ToJson(ranges)));
-        var configJson = Encoding.UTF8.GetString(file.Entries[ModelFile.ConfigKey].data<byte>());
-        Write(path, () => ModelFile.Save(path, model, configJson, halfPrecision: false, [new(ModelFile.ActivationRangesKey, rangesEntry)]));
-        Console.WriteLine($"{path}: digit recognizer, {new FileInfo(path).Length / 1e6:F1} MB; int8 ranges of {ranges.Count} activations from {crops} crops");
-        return 0;
+        var files = new List<ModelFile>();
+        try
+        {
+            foreach (var source in sources)
+            {
+                files.Add(RecognizerIn(source)
+                    ?? throw new CommandLineException(TrainerExitCodes.Files, $"--checkpoint: '{source}' is not a digit recognizer; an ensemble is made of recognizers (best.pt of runs of configs/recognizer.json)"));
+            }
+
+            return ExportEnsemble(files, path);
+        }
+        finally
+        {
+            files.ForEach(f => f.Dispose());
+        }
+    }
+
+    private static int ExportEnsemble(IReadOnlyList<ModelFile> files, string path)
+    {
+        var ensembles = new List<RecognizerEnsemble>();
+        try
+        {
+            foreach (var file in files)
+            {
+                try
+                {
+                    ensembles.Add(RecognizerEnsemble.Load(file));
+                }
+                catch (InvalidDataException e)
+                {
+                    throw new CommandLineException(TrainerExitCodes.Files, $"--checkpoint: {e.Message}", e);
+                }
+            }
+
+            var members = ensembles.SelectMany(e => e.Members).ToList();
+            if (members.Count > RecognizerConfig.MaxMembers)
+            {
+                throw new CommandLineException(TrainerExitCodes.Usage, $"--checkpoint: {members.Count} recognizers; an ensemble holds at most {RecognizerConfig.MaxMembers}");
+            }
+
+            var ranges = new List<IReadOnlyDictionary<string, ActivationRange>>();
+            var crops = 0;
+            foreach (var member in members)
+            {
+                ranges.Add(Int8Calibration.Measure(member, member.Config, out crops));
+            }
+
+            var configJson = Encoding.UTF8.GetString(files[0].Entries[ModelFile.ConfigKey].data<byte>());
+            try
+            {
+                Write(path, () => RecognizerEnsemble.Save(path, members, configJson, ranges));
+            }
+            catch (ArgumentException e)
+            {
+                throw new CommandLineException(TrainerExitCodes.Usage, $"--checkpoint: {e.Message}", e);
+            }
+
+            var what = members.Count == 1 ? "digit recognizer" : $"digit recognizer ensemble of {members.Count}";
+            Console.WriteLine($"{path}: {what}, {new FileInfo(path).Length / 1e6:F1} MB; int8 ranges of {ranges.Sum(r => r.Count)} activations from {crops} crops");
+            return 0;
+        }
+        finally
+        {
+            ensembles.ForEach(e => e.Dispose());
+        }
     }
 
     /// <summary>The checkpoint in <paramref name="path"/>; a file that is not one is an error naming --checkpoint.</summary>

@@ -21,10 +21,10 @@ public static class MnistClassification
 {
     private const int Canvas = 64;
 
-    public static MnistClassificationResult Run(DigitRecognizer model, GlyphSet test)
+    /// <summary>Reads the test digits with <paramref name="recognizer"/> (an ensemble reads by its members' averaged probabilities).</summary>
+    public static MnistClassificationResult Run(RecognizerEnsemble recognizer, GlyphSet test)
     {
-        model.eval();
-        var config = model.Config;
+        var config = recognizer.Config;
         var (right, digitRight, rejected) = (0, 0, 0);
         const int Batch = 500;
         for (var start = 0; start < test.Count; start += Batch)
@@ -40,9 +40,9 @@ public static class MnistClassification
 
             using var scope = torch.NewDisposeScope();
             using var inference = torch.inference_mode();
-            var logits = model.forward(DigitCrops.ToTensor(pixels, count, config.CropSize));
-            var best = logits.argmax(1).data<long>();
-            var bestDigit = logits.narrow(1, 0, 10).argmax(1).data<long>();
+            var probabilities = recognizer.Probabilities(DigitCrops.ToTensor(pixels, count, config.CropSize));
+            var best = probabilities.argmax(1).data<long>();
+            var bestDigit = probabilities.narrow(1, 0, 10).argmax(1).data<long>();
             for (var i = 0; i < count; i++)
             {
                 var label = test.Label(start + i);

@@ -235,6 +235,27 @@ internal static class ValidatedOptions
         return option;
     }
 
+    /// <summary>One or more existing files (<c>--x a b</c> or <c>--x a --x b</c>), each checked as <see cref="ExistingFile"/> checks one.</summary>
+    public static Option<string[]> ExistingFiles(string name, string description, string what)
+    {
+        var option = new Option<string[]>(name) { Description = description, HelpName = "file", AllowMultipleArgumentsPerToken = true };
+        option.Validators.Add(result =>
+        {
+            foreach (var path in result.Tokens.Select(t => t.Value))
+            {
+                if (Directory.Exists(path))
+                {
+                    result.AddError($"{name}: '{path}' is a folder; give {what}.");
+                }
+                else if (!File.Exists(path))
+                {
+                    result.AddError($"{name}: there is no file '{path}'; give {what}.");
+                }
+            }
+        });
+        return option;
+    }
+
     /// <summary>The path of an existing folder; <paramref name="what"/> says what the folder should hold.</summary>
     public static Option<string?> ExistingFolder(string name, string description, string what)
     {
