@@ -160,16 +160,71 @@ public sealed partial class TrainerCommandTests : IDisposable
         var result = Trainer(["export", "--checkpoint", shipped, "--output", "recognizer.pt"]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Matches(@"digit recognizer, \d+\.\d MB; int8 ranges of 8 activations from \d+ crops", result.Output);
         using var original = ModelFile.Load(shipped);
+        var members = original.Recognizer!.Members;
+        var what = members == 1 ? "digit recognizer" : $"digit recognizer ensemble of {members}";
+        Assert.Matches($@"{what}, \d+\.\d MB; int8 ranges of {8 * members} activations from \d+ crops", result.Output);
         using var written = ModelFile.Load(folder.File("recognizer.pt"));
-        Assert.NotNull(written.Recognizer);
-        Assert.Equal(8, written.ActivationRanges?.Count);
+        Assert.Equal(members, written.Recognizer?.Members);
+        Assert.Equal(8 * members, written.ActivationRanges?.Count);
         Assert.Equal(original.Weights.Keys.Order(), written.Weights.Keys.Order());
         foreach (var (name, weight) in original.Weights.Where(w => w.Value.dtype == ScalarType.Float32))
         {
             TensorAssert.Close(weight, written.Weights[name], relative: 1e-12, what: name);
         }
+    }
+
+    [Fact]
+    public void Export_TwoRecognizers_WritesOneEnsembleFileThatEvaluateRecognizerReads()
+    {
+        var shipped = Path.Combine(Shell.RepositoryRoot(), "models", "digitocr-recognizer.pt");
+        using (var file = ModelFile.Load(shipped))
+        {
+            Assert.True(file.Recognizer!.Members <= 2, "the test makes an ensemble of the shipped recognizer's members and one more");
+        }
+
+        var result = Trainer(["export", "--checkpoint", shipped, "--checkpoint", shipped, "--output", "pair.pt"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using (var written = ModelFile.Load(folder.File("pair.pt")))
+        using (var original = ModelFile.Load(shipped))
+        {
+            var members = 2 * original.Recognizer!.Members;
+            Assert.Matches($@"digit recognizer ensemble of {members}, \d+\.\d MB; int8 ranges of {8 * members} activations from \d+ crops", result.Output);
+            Assert.Equal(members, written.Recognizer!.Members);
+            Assert.Equal(8 * members, written.ActivationRanges?.Count);
+            Assert.Equal(members * DigitOcr.Model.RecognizerEnsemble.MemberEntries(original.Weights, 0, original.Recognizer.Members).Count, written.Weights.Count);
+        }
+
+        var evaluated = Trainer(["evaluate-recognizer", "--model", "pair.pt", "--digits", "100"]);
+        Assert.True(evaluated.ExitCode == 0, evaluated.ToString());
+        Assert.Matches(@"^MNIST test \(100 digits, \d members averaged\): accuracy", evaluated.Output);
+    }
+
+    [Fact]
+    public void Export_TwoCheckpointsAsOnnx_IsAUsageErrorNamingWhatToDrop()
+    {
+        var shipped = Path.Combine(Shell.RepositoryRoot(), "models", "digitocr-recognizer.pt");
+
+        var result = Trainer(["export", "--onnx", "--checkpoint", shipped, "--checkpoint", shipped, "--output", "pair.onnx"]);
+
+        Assert.Equal(Usage, result.ExitCode);
+        Assert.Contains("recognizer ensemble", result.Errors);
+        Assert.Contains("drop --onnx", result.Errors);
+        Assert.False(File.Exists(folder.File("pair.onnx")));
+    }
+
+    [Fact]
+    public void Export_ADetectorInAnEnsemble_IsAFileErrorNamingIt()
+    {
+        var recognizer = Path.Combine(Shell.RepositoryRoot(), "models", "digitocr-recognizer.pt");
+        var detector = Path.Combine(Shell.RepositoryRoot(), "models", "digitocr-lite.pt");
+
+        var result = Trainer(["export", "--checkpoint", recognizer, "--checkpoint", detector, "--output", "pair.pt"]);
+
+        Assert.Equal(Files, result.ExitCode);
+        Assert.Contains("digitocr-lite.pt' is not a digit recognizer", result.Errors);
+        Assert.False(File.Exists(folder.File("pair.pt")));
     }
 
     [Fact]
@@ -197,9 +252,9 @@ public sealed partial class TrainerCommandTests : IDisposable
         var result = Trainer(["evaluate-recognizer", "--model", recognizer, "--digits", "300"]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var figures = Regex.Match(result.Output, @"^MNIST test \(300 digits\): accuracy ([\d.]+) ?% \(all 11 classes\), ([\d.]+) ?% \(best digit\), called not-a-digit ([\d.]+) ?%\s*$");
+        var figures = Regex.Match(result.Output, @"^MNIST test \(300 digits(, \d members averaged)?\): accuracy ([\d.]+) ?% \(all 11 classes\), ([\d.]+) ?% \(best digit\), called not-a-digit ([\d.]+) ?%\s*$");
         Assert.True(figures.Success, result.Output);
-        Assert.InRange(double.Parse(figures.Groups[2].Value, CultureInfo.InvariantCulture), 90, 100);
+        Assert.InRange(double.Parse(figures.Groups[3].Value, CultureInfo.InvariantCulture), 90, 100);
     }
 
     [Theory]

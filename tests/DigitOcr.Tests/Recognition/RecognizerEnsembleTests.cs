@@ -1,0 +1,153 @@
+using DigitOcr.Config;
+using DigitOcr.Inference;
+using DigitOcr.Model;
+using DigitOcr.ModelFiles;
+using DigitOcr.Onnx;
+using DigitOcr.Tests.Support;
+using DigitOcr.Torch;
+
+namespace DigitOcr.Tests.Recognition;
+
+/// <summary>
+/// A recognizer file may hold several recognizers of one architecture (an ensemble): each reads every box and their
+/// softmax probabilities are averaged. Checked against the members read one by one, through the file format, and
+/// through the detector on both engines.
+/// </summary>
+public sealed class RecognizerEnsembleTests : IDisposable
+{
+    private const string TinyConfigJson = """{"task": "recognizer", "name": "tiny", "widths": [4, 8, 8]}""";
+    private static readonly RecognizerConfig Tiny = RecognizerConfig.FromJson(TinyConfigJson);
+    private readonly TempFolder folder = new("digitocr-ensemble-");
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public void Probabilities_OfTwoMembers_AreTheAverageOfEachMembersSoftmax()
+    {
+        using var a = Member(seed: 1);
+        using var b = Member(seed: 2);
+        RecognizerEnsemble.Save(folder.File("pair.pt"), [a, b], TinyConfigJson, [NoRanges, NoRanges]);
+        using var crops = Crops();
+
+        using var file = ModelFile.Load(folder.File("pair.pt"));
+        using var ensemble = RecognizerEnsemble.Load(file);
+        using var actual = ensemble.Probabilities(crops);
+
+        using var pa = torch.nn.functional.softmax(a.forward(crops), 1);
+        using var pb = torch.nn.functional.softmax(b.forward(crops), 1);
+        using var sum = pa + pb;
+        using var expected = sum / 2;
+        Assert.Equal(2, file.Recognizer!.Members);
+        Assert.Equal(2, ensemble.Members.Count);
+        TensorAssert.Close(expected, actual, relative: 1e-5, what: "averaged probabilities");
+        // The two members differ, so the average is not either one's reading.
+        Assert.True(pa.sub(pb).abs().max().item<float>() > 1e-3, "two differently seeded members read alike");
+    }
+
+    [Fact]
+    public void Save_OneMember_KeepsTheSingleRecognizersLayout()
+    {
+        using var a = Member(seed: 1);
+
+        RecognizerEnsemble.Save(folder.File("one.pt"), [a], TinyConfigJson, [NoRanges]);
+
+        using var file = ModelFile.Load(folder.File("one.pt"));
+        Assert.Equal(1, file.Recognizer!.Members);
+        Assert.DoesNotContain(file.Weights.Keys, k => k.StartsWith(RecognizerEnsemble.MemberPrefix, StringComparison.Ordinal));
+        using var state = a.state_dict();
+        Assert.Equal(state.Keys.Order(), file.Weights.Keys.Order());
+    }
+
+    [Fact]
+    public void Save_MembersOfTwoArchitectures_IsRefused()
+    {
+        using var a = Member(seed: 1);
+        torch.manual_seed(2);
+        using var wider = new DigitRecognizer(Tiny with { Widths = [4, 8, 16] });
+
+        var error = Assert.Throws<ArgumentException>(() => RecognizerEnsemble.Save(folder.File("mixed.pt"), [a, wider], TinyConfigJson, [NoRanges, NoRanges]));
+
+        Assert.Contains("one architecture", error.Message);
+        Assert.False(File.Exists(folder.File("mixed.pt")));
+    }
+
+    [Fact]
+    public void Load_AFileMissingAMembersWeights_NamesTheFileAndTheMember()
+    {
+        using var a = Member(seed: 1);
+        using var state = a.state_dict();
+        var onlyFirst = state.Select(kv => new KeyValuePair<string, Tensor>($"{RecognizerEnsemble.MemberPrefix}0.{kv.Key}", kv.Value));
+        ModelFile.Save(folder.File("half.pt"), onlyFirst, """{"task": "recognizer", "widths": [4, 8, 8], "members": 2}""", halfPrecision: false);
+
+        using var file = ModelFile.Load(folder.File("half.pt"));
+        var error = Assert.Throws<InvalidDataException>(() => RecognizerEnsemble.Load(file));
+
+        Assert.Contains("half.pt", error.Message);
+        Assert.Contains("member 1 of 2", error.Message);
+    }
+
+    [Fact]
+    public void MemberEntries_ReturnsOneMembersEntriesWithoutThePrefix()
+    {
+        var entries = new Dictionary<string, int> { ["members.0.a"] = 1, ["members.1.a"] = 2, ["members.1.b"] = 3, ["members.10.a"] = 4 };
+
+        var second = RecognizerEnsemble.MemberEntries(entries, 1, 11);
+
+        Assert.Equal(new Dictionary<string, int> { ["a"] = 2, ["b"] = 3 }, second);
+        Assert.Same(entries, RecognizerEnsemble.MemberEntries(entries, 0, 1));
+    }
+
+    [Fact]
+    public void Config_MembersOutOfRange_IsAConfigError()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => RecognizerConfig.FromJson("""{"task": "recognizer", "members": 0}"""));
+
+        Assert.Contains("members must be in [1, 8], got 0", error.Message);
+    }
+
+    [Theory]
+    [InlineData(DetectorBackend.OnnxRuntime)]
+    [InlineData(DetectorBackend.Libtorch)]
+    public void Detector_WithTheShippedRecognizerTwice_ReadsAsWithItOnce(DetectorBackend backend)
+    {
+        var shipped = Path.Combine(Shell.RepositoryRoot(), "models", "digitocr-recognizer.pt");
+        using (var file = ModelFile.Load(shipped))
+        using (var once = RecognizerEnsemble.Load(file))
+        {
+            var ranges = file.ActivationRanges is { } all ? RecognizerEnsemble.MemberEntries(all, 0, once.Members.Count) : NoRanges;
+            var configJson = System.Text.Encoding.UTF8.GetString(file.Entries[ModelFile.ConfigKey].data<byte>());
+            RecognizerEnsemble.Save(folder.File("twice.pt"), [once.Members[0], once.Members[0]], configJson, [ranges, ranges]);
+        }
+
+        var page = Path.Combine(Shell.RepositoryRoot(), "samples", "sample-page.png");
+        using var single = DigitDetector.Load(null, new DetectorOptions { Backend = backend, RecognizerPath = shipped });
+        using var pair = DigitDetector.Load(null, new DetectorOptions { Backend = backend, RecognizerPath = folder.File("twice.pt") });
+        var expected = single.Detect(page).Digits;
+        var actual = pair.Detect(page).Digits;
+
+        Assert.Equal(expected.Count, actual.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i].Digit, actual[i].Digit);
+            Assert.Equal(expected[i].Box, actual[i].Box);
+            Assert.Equal(expected[i].Score, actual[i].Score, 1e-5f);
+        }
+    }
+
+    private static IReadOnlyDictionary<string, ActivationRange> NoRanges { get; } = new Dictionary<string, ActivationRange>();
+
+    private static DigitRecognizer Member(int seed)
+    {
+        torch.manual_seed(seed);
+        var member = new DigitRecognizer(Tiny);
+        member.eval();
+        return member;
+    }
+
+    /// <summary>Eight random normalised 32x32 crops.</summary>
+    private static Tensor Crops()
+    {
+        torch.manual_seed(7);
+        return torch.randn([8, 1, 32, 32]);
+    }
+}
