@@ -15,6 +15,12 @@ public sealed record FusionOptions
     /// <summary>At most this many alternatives per digit.</summary>
     public int MaxAlternatives { get; init; } = 3;
 
+    /// <summary>
+    /// With a recognizer ensemble, the members after the first read only the boxes whose first reading is less sure
+    /// than this (its best probability below it); the sure ones keep the first reading. 1: every member reads every box.
+    /// </summary>
+    public double SecondOpinionBelow { get; init; } = 0.99;
+
     public IEnumerable<string> Validate()
     {
         if (MinPresence is < 0 or > 1 || double.IsNaN(MinPresence))
@@ -25,6 +31,11 @@ public sealed record FusionOptions
         if (AlternativeMinScore is < 0 or > 1 || double.IsNaN(AlternativeMinScore))
         {
             yield return $"fusion.alternativeMinScore must be in [0, 1], got {AlternativeMinScore}";
+        }
+
+        if (SecondOpinionBelow is < 0 or > 1 || double.IsNaN(SecondOpinionBelow))
+        {
+            yield return $"fusion.secondOpinionBelow must be in [0, 1], got {SecondOpinionBelow}";
         }
 
         if (MaxAlternatives is < 0 or > 9)

@@ -129,15 +129,7 @@ internal sealed class RecognizerStage : IDisposable
         ensemble?.Dispose();
     }
 
-    /// <summary>The members' average of softmax probabilities (inside the caller's dispose scope).</summary>
-    private Tensor Probabilities(Tensor crops)
-    {
-        var sum = torch.nn.functional.softmax(networks[0].Forward(crops), 1);
-        for (var i = 1; i < networks.Count; i++)
-        {
-            sum = sum + torch.nn.functional.softmax(networks[i].Forward(crops), 1);
-        }
-
-        return networks.Count == 1 ? sum : sum / networks.Count;
-    }
+    /// <summary>The reading of every crop (<see cref="RecognizerEnsemble.Read"/>), inside the caller's dispose scope.</summary>
+    private Tensor Probabilities(Tensor crops) =>
+        RecognizerEnsemble.Read(crops, networks.Select(n => (Func<Tensor, Tensor>)n.Forward).ToList(), fusion.SecondOpinionBelow);
 }

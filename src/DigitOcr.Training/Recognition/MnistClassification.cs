@@ -21,8 +21,11 @@ public static class MnistClassification
 {
     private const int Canvas = 64;
 
-    /// <summary>Reads the test digits with <paramref name="recognizer"/> (an ensemble reads by its members' averaged probabilities).</summary>
-    public static MnistClassificationResult Run(RecognizerEnsemble recognizer, GlyphSet test)
+    /// <summary>
+    /// Reads the test digits with <paramref name="recognizer"/>; an ensemble reads as the detector reads with it
+    /// (<see cref="RecognizerEnsemble.Read"/>, <paramref name="secondOpinionBelow"/> as <see cref="FusionOptions.SecondOpinionBelow"/>).
+    /// </summary>
+    public static MnistClassificationResult Run(RecognizerEnsemble recognizer, GlyphSet test, double secondOpinionBelow)
     {
         var config = recognizer.Config;
         var (right, digitRight, rejected) = (0, 0, 0);
@@ -40,7 +43,7 @@ public static class MnistClassification
 
             using var scope = torch.NewDisposeScope();
             using var inference = torch.inference_mode();
-            var probabilities = recognizer.Probabilities(DigitCrops.ToTensor(pixels, count, config.CropSize));
+            var probabilities = recognizer.Probabilities(DigitCrops.ToTensor(pixels, count, config.CropSize), secondOpinionBelow);
             var best = probabilities.argmax(1).data<long>();
             var bestDigit = probabilities.narrow(1, 0, 10).argmax(1).data<long>();
             for (var i = 0; i < count; i++)

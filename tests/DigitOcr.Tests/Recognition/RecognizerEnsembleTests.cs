@@ -45,6 +45,46 @@ public sealed class RecognizerEnsembleTests : IDisposable
     }
 
     [Fact]
+    public void Read_SecondOpinion_OnlyForCropsTheFirstMemberIsUnsureOf()
+    {
+        // Three "crops" that are their own logits for member A; member B reads the negated logits. Row 0 is sure
+        // for A (p = 0.9995), rows 1 and 2 are not.
+        float[] logits = [10, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0.5f, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 2.5f, 0, 0, 0, 0, 0, 0, 0];
+        using var crops = torch.tensor(logits, [3, 1, 1, 11]);
+        var secondRead = new List<long>();
+        Func<Tensor, Tensor> a = c => c.flatten(1);
+        Func<Tensor, Tensor> b = c =>
+        {
+            secondRead.Add(c.size(0));
+            return c.flatten(1).neg();
+        };
+
+        using var read = RecognizerEnsemble.Read(crops, [a, b], secondOpinionBelow: 0.99);
+
+        using var flat = crops.flatten(1);
+        using var pa = torch.nn.functional.softmax(flat, 1);
+        using var negated = flat.neg();
+        using var pb = torch.nn.functional.softmax(negated, 1);
+        Assert.Equal([2L], secondRead);
+        TensorAssert.Close(pa.narrow(0, 0, 1), read.narrow(0, 0, 1), what: "the sure crop keeps the first reading");
+        using var sum = pa.narrow(0, 1, 2) + pb.narrow(0, 1, 2);
+        using var average = sum / 2;
+        TensorAssert.Close(average, read.narrow(0, 1, 2), what: "the unsure crops are averaged");
+
+        secondRead.Clear();
+        using var everyone = RecognizerEnsemble.Read(crops, [a, b], secondOpinionBelow: 1);
+        Assert.Equal([3L], secondRead);
+        using var all = pa + pb;
+        using var allAverage = all / 2;
+        TensorAssert.Close(allAverage, everyone, what: "1: every crop averaged");
+
+        secondRead.Clear();
+        using var firstOnly = RecognizerEnsemble.Read(crops, [a, b], secondOpinionBelow: 0);
+        Assert.Empty(secondRead);
+        TensorAssert.Close(pa, firstOnly, what: "0: the first member alone");
+    }
+
+    [Fact]
     public void Save_OneMember_KeepsTheSingleRecognizersLayout()
     {
         using var a = Member(seed: 1);
