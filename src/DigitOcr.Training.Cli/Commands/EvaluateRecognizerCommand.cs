@@ -27,7 +27,7 @@ internal static class EvaluateRecognizerCommand
             using var recognizer = LoadRecognizer(path);
             var test = MnistData.LoadMnist(Path.Combine(DataFolder.Resolve(), DataFolder.MnistFolderName), MnistSplit.Test).First(parse.GetValue(digits));
             var result = MnistClassification.Run(recognizer, test, new DigitOcr.Recognition.FusionOptions().SecondOpinionBelow);
-            var members = recognizer.Members.Count == 1 ? string.Empty : $", {recognizer.Members.Count} members averaged";
+            var members = recognizer.Members.Count == 1 ? string.Empty : $", ensemble of {recognizer.Members.Count}";
             Console.WriteLine($"MNIST test ({result.Digits} digits{members}): accuracy {result.Accuracy:P2} (all 11 classes), {result.DigitOnlyAccuracy:P2} (best digit), called not-a-digit {result.Rejected:P2}");
             return 0;
         });

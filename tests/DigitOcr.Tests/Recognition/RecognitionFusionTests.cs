@@ -89,4 +89,16 @@ public class RecognitionFusionTests
         Assert.NotEqual(a, Three with { Alternatives = [new DigitAlternative(5, 0.1f)] });
         Assert.NotEqual(a, Three);
     }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.5)]
+    [InlineData(double.NaN)]
+    public void Options_SecondOpinionOutsideZeroToOne_IsNamedWithItsValue(double value)
+    {
+        var problems = new FusionOptions { SecondOpinionBelow = value }.Validate().ToList();
+
+        var problem = Assert.Single(problems);
+        Assert.StartsWith("fusion.secondOpinionBelow must be in [0, 1], got ", problem);
+    }
 }

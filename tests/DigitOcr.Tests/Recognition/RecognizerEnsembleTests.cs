@@ -146,22 +146,23 @@ public sealed class RecognizerEnsembleTests : IDisposable
     }
 
     [Theory]
-    [InlineData(DetectorBackend.OnnxRuntime)]
-    [InlineData(DetectorBackend.Libtorch)]
-    public void Detector_WithTheShippedRecognizerTwice_ReadsAsWithItOnce(DetectorBackend backend)
+    [InlineData(DetectorBackend.OnnxRuntime, InferencePrecision.Float32)]
+    [InlineData(DetectorBackend.OnnxRuntime, InferencePrecision.Int8)]
+    [InlineData(DetectorBackend.Libtorch, InferencePrecision.Float32)]
+    public void Detector_WithTheShippedRecognizersFirstMemberTwice_ReadsAsWithItOnce(DetectorBackend backend, InferencePrecision precision)
     {
-        var shipped = Path.Combine(Shell.RepositoryRoot(), "models", "digitocr-recognizer.pt");
-        using (var file = ModelFile.Load(shipped))
+        var one = FirstMember(Path.Combine(Shell.RepositoryRoot(), "models", "digitocr-recognizer.pt"), folder.File("one.pt"));
+        using (var file = ModelFile.Load(one))
         using (var once = RecognizerEnsemble.Load(file))
         {
-            var ranges = file.ActivationRanges is { } all ? RecognizerEnsemble.MemberEntries(all, 0, once.Members.Count) : NoRanges;
             var configJson = System.Text.Encoding.UTF8.GetString(file.Entries[ModelFile.ConfigKey].data<byte>());
-            RecognizerEnsemble.Save(folder.File("twice.pt"), [once.Members[0], once.Members[0]], configJson, [ranges, ranges]);
+            RecognizerEnsemble.Save(folder.File("twice.pt"), [once.Members[0], once.Members[0]], configJson, [file.ActivationRanges!, file.ActivationRanges!]);
         }
 
         var page = Path.Combine(Shell.RepositoryRoot(), "samples", "sample-page.png");
-        using var single = DigitDetector.Load(null, new DetectorOptions { Backend = backend, RecognizerPath = shipped });
-        using var pair = DigitDetector.Load(null, new DetectorOptions { Backend = backend, RecognizerPath = folder.File("twice.pt") });
+        var options = new DetectorOptions { Backend = backend, Precision = precision, Fusion = new() { SecondOpinionBelow = 1 } };
+        using var single = DigitDetector.Load(null, options with { RecognizerPath = one });
+        using var pair = DigitDetector.Load(null, options with { RecognizerPath = folder.File("twice.pt") });
         var expected = single.Detect(page).Digits;
         var actual = pair.Detect(page).Digits;
 
@@ -175,6 +176,17 @@ public sealed class RecognizerEnsembleTests : IDisposable
     }
 
     private static IReadOnlyDictionary<string, ActivationRange> NoRanges { get; } = new Dictionary<string, ActivationRange>();
+
+    /// <summary>The first member of the recognizer file <paramref name="path"/>, with its int8 ranges, alone in the file <paramref name="output"/>.</summary>
+    private static string FirstMember(string path, string output)
+    {
+        using var file = ModelFile.Load(path);
+        using var ensemble = RecognizerEnsemble.Load(file);
+        var ranges = file.ActivationRanges is { } all ? RecognizerEnsemble.MemberEntries(all, 0, ensemble.Members.Count) : NoRanges;
+        var configJson = System.Text.Encoding.UTF8.GetString(file.Entries[ModelFile.ConfigKey].data<byte>());
+        RecognizerEnsemble.Save(output, [ensemble.Members[0]], configJson, [ranges]);
+        return output;
+    }
 
     private static DigitRecognizer Member(int seed)
     {
