@@ -75,7 +75,7 @@ public static class PageEvaluation
         var wrong = new List<WrongPerson>();
         foreach (var w in written)
         {
-            if (w.Read.FirstOrDefault(r => r.Box.IoU(w.Box) >= PlaceIoU) is { } number && directory.Lookup(number) is DirectoryMatch match)
+            if (w.Read.FirstOrDefault(r => r.Box.IoU(w.Box) >= PlaceIoU) is { } number && directory.LookupReading(number).Result is DirectoryMatch match)
             {
                 if (match.Entry.Name == w.Name)
                 {
@@ -92,7 +92,7 @@ public static class PageEvaluation
         // wrong person too.
         foreach (var stray in strays)
         {
-            if (directory.Lookup(stray) is DirectoryMatch match)
+            if (directory.LookupReading(stray).Result is DirectoryMatch match)
             {
                 wrong.Add(new WrongPerson(null, stray.Text, match.Entry.Number, match.Distance, match.IsExact));
             }

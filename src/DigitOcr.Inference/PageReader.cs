@@ -30,8 +30,17 @@ public sealed class PageReader(DigitDetector detector, NumberReader? reader = nu
     public PageReading Interpret(DetectionResult detection)
     {
         var numbers = reader.Read(detection.Digits);
-        return new PageReading(detection, numbers
-            .Select(n => NumberReading.InPicture(n, directory?.Lookup(n), detection))
-            .ToList());
+        return new PageReading(detection, numbers.Select(n => Look(n, detection)).ToList());
+    }
+
+    private NumberReading Look(RecognizedNumber number, DetectionResult detection)
+    {
+        if (directory is null)
+        {
+            return NumberReading.InPicture(number, null, detection);
+        }
+
+        var (reading, lookup) = directory.LookupReading(number);
+        return NumberReading.InPicture(reading, lookup, detection);
     }
 }

@@ -229,7 +229,11 @@ public sealed class NumberReader
             return null;
         }
 
-        return ToNumber(digits, line) with { FitsFormat = formats.Length == 0 };
+        return ToNumber(digits, line) with
+        {
+            FitsFormat = formats.Length == 0,
+            WithFaintEnds = trims.Take(trims.Count - 1).Reverse().Select(t => ToNumber(t, line)).ToList(),
+        };
     }
 
     /// <summary>

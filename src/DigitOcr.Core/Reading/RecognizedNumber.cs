@@ -45,4 +45,11 @@ public sealed record RecognizedNumber(string Text, double Score, Box Box, IReadO
 
     /// <summary>How many digits a format changed to one of their alternatives (0 when none did).</summary>
     public int FormatCorrections { get; init; }
+
+    /// <summary>
+    /// This number with the faint end digits the reader left off (<see cref="NumberReaderOptions.EndDigitScoreRatio"/>)
+    /// kept, fewest kept first; empty when none were left off. A directory that holds one of them exactly confirms
+    /// that the faint digit was written (<c>PageReader</c>).
+    /// </summary>
+    public IReadOnlyList<RecognizedNumber> WithFaintEnds { get; init; } = [];
 }

@@ -106,7 +106,9 @@ public sealed class ReadingStabilizer
 
         reportedTexts = texts;
         var readings = stable
-            .Select(t => NumberReading.InPicture(t.Stable!, directory?.Lookup(t.Stable!), reading.Detection))
+            .Select(t => directory?.LookupReading(t.Stable!) is { } found
+                ? NumberReading.InPicture(found.Reading, found.Result, reading.Detection)
+                : NumberReading.InPicture(t.Stable!, null, reading.Detection))
             .ToList();
         var history = stable.Select(t => new NumberHistory(t.FirstFrame, t.FirstTime, t.FramesToStable)).ToList();
         Current = new StableReading(frame, time, new PageReading(reading.Detection, readings), history);

@@ -112,6 +112,31 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
     }
 
     /// <summary>
+    /// Looks up a number as <see cref="Lookup(RecognizedNumber)"/> does; when that is not an exact match, a reading
+    /// with the faint end digits the reader left off (<see cref="RecognizedNumber.WithFaintEnds"/>) that is an entry
+    /// exactly is taken instead: the entry confirms that the faint digit was written, as a format would. Any other
+    /// outcome keeps the number as read. On the tuning pages this found 5 more right persons in 1,961 and no wrong
+    /// one (models/README.md).
+    /// </summary>
+    public ReadingLookup LookupReading(RecognizedNumber number)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        var lookup = Lookup(number);
+        if (lookup is not DirectoryMatch { IsExact: true })
+        {
+            foreach (var longer in number.WithFaintEnds)
+            {
+                if (Lookup(longer) is DirectoryMatch { IsExact: true } confirmed)
+                {
+                    return new ReadingLookup(longer, confirmed);
+                }
+            }
+        }
+
+        return new ReadingLookup(number, lookup);
+    }
+
+    /// <summary>
     /// Finds the entry a read number belongs to. <paramref name="digits"/> are the digits read (0-9 only, as read:
     /// the country code, if there, is dropped by the same rule as for entries), <paramref name="confidences"/> the
     /// reader's confidence in each, in [0, 1].

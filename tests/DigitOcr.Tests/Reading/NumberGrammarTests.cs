@@ -42,6 +42,19 @@ public class NumberGrammarTests
     }
 
     [Fact]
+    public void FaintEndDigits_LeftOff_AreKeptAsLongerReadings_FewestFirst()
+    {
+        // Both ends faint: the fainter (0.3, the start) goes first, then the end (0.45).
+        var digits = Written("755512345677", x: 100, scores: i => i switch { 0 => 0.3f, 11 => 0.45f, _ => 0.9f });
+
+        var number = Assert.Single(reader.Read(digits));
+
+        Assert.Equal("5551234567", number.Text);
+        Assert.Equal(["5551234567" + "7", "755512345677"], number.WithFaintEnds.Select(n => n.Text));
+        Assert.Empty(Assert.Single(reader.Read(Written("5551234567", x: 100))).WithFaintEnds);
+    }
+
+    [Fact]
     public void DoubtfulEndDigit_WithAStrongAlternative_IsStillGluedOn()
     {
         // 0.45 alone is faint (< 0.54), but 0.45 + 0.4 for its alternative is a digit surely enough.

@@ -1,0 +1,9 @@
+using DigitOcr.Reading;
+
+namespace DigitOcr.Inference.PhoneBook;
+
+/// <summary>
+/// What <see cref="PhoneDirectory.LookupReading"/> found: the reading of the number the directory settled on (the
+/// number as read, or with a faint end digit the directory holds exactly) and its lookup.
+/// </summary>
+public sealed record ReadingLookup(RecognizedNumber Reading, LookupResult Result);
