@@ -196,7 +196,7 @@ public sealed class NumberReader
     }
 
     /// <summary>The blank between two neighbours' boxes, in their mean height.</summary>
-    private static double RelativeGap(Box previous, Box next) =>
+    public static double RelativeGap(Box previous, Box next) =>
         (next.X1 - previous.X2) / Math.Max((previous.Height + next.Height) / 2.0, 1e-3);
 
     /// <summary>

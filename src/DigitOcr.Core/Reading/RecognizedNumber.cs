@@ -49,7 +49,7 @@ public sealed record RecognizedNumber(string Text, double Score, Box Box, IReadO
     /// <summary>
     /// This number with the faint end digits the reader left off (<see cref="NumberReaderOptions.EndDigitScoreRatio"/>)
     /// kept, fewest kept first; empty when none were left off. A directory that holds one of them exactly confirms
-    /// that the faint digit was written (<c>PageReader</c>).
+    /// that the faint digit was written (<c>PhoneDirectory.LookupReading</c> in DigitOcr.Inference).
     /// </summary>
     public IReadOnlyList<RecognizedNumber> WithFaintEnds { get; init; } = [];
 }

@@ -66,11 +66,6 @@ public sealed record LookupOptions
 
     internal IEnumerable<string> Validate()
     {
-        if (!(MaxGapFillChance is >= 0 and <= 1))
-        {
-            yield return $"lookup.maxGapFillChance must be in [0, 1], got {MaxGapFillChance}";
-        }
-
         if (!(MaxDistance >= 0) || float.IsInfinity(MaxDistance))
         {
             yield return $"lookup.maxDistance must be finite and >= 0, got {MaxDistance}";
@@ -94,6 +89,11 @@ public sealed record LookupOptions
         if (!(InsertionCost > 0) || float.IsInfinity(InsertionCost))
         {
             yield return $"lookup.insertionCost must be finite and > 0, got {InsertionCost}";
+        }
+
+        if (!(MaxGapFillChance is >= 0 and <= 1))
+        {
+            yield return $"lookup.maxGapFillChance must be in [0, 1], got {MaxGapFillChance}";
         }
     }
 }

@@ -1,10 +1,11 @@
 using DigitOcr.Postprocess;
+using DigitOcr.Reading;
 
 namespace DigitOcr.Inference.PhoneBook;
 
 /// <summary>
 /// Where in a read number a digit may have been missed: between two neighbours whose blank is wider than the
-/// number's typical blank (the lower median) by <see cref="MinExtraGap"/> digit heights. A missed digit leaves its
+/// number's typical blank (the lower median; blanks measured as <see cref="NumberReader"/> splits lines) by <see cref="MinExtraGap"/> digit heights. A missed digit leaves its
 /// own width (about 0.5-0.7 heights; a "1" less) and one more blank; a separator between groups leaves a gap too, so
 /// a gap is a place to try, not a proof.
 /// </summary>
@@ -25,8 +26,7 @@ public static class MissedDigitGaps
         var gaps = new double[digits.Count - 1];
         for (var k = 1; k < digits.Count; k++)
         {
-            var (previous, next) = (digits[k - 1].Box, digits[k].Box);
-            gaps[k - 1] = (next.X1 - previous.X2) / Math.Max((previous.Height + next.Height) / 2.0, 1e-3);
+            gaps[k - 1] = NumberReader.RelativeGap(digits[k - 1].Box, digits[k].Box);
         }
 
         var typical = gaps.Order().ElementAt((gaps.Length - 1) / 2);
