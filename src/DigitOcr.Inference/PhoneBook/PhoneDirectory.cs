@@ -115,9 +115,11 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
     /// Looks up a number as <see cref="Lookup(RecognizedNumber)"/> does; when that is not an exact match, a reading
     /// with the faint end digits the reader left off (<see cref="RecognizedNumber.WithFaintEnds"/>) that is an entry
     /// exactly is taken instead: the entry confirms that the faint digit was written, as a format would. Failing that,
-    /// a number that matches no one may have lost a digit at a wide gap: the one entry it is with a digit inserted
-    /// there is named, where the directory is sparse enough at that length (<see cref="LookupOptions.MaxGapFillChance"/>).
-    /// On the tuning pages the two found 5 and 16 more right persons in 1,961, and no wrong one (models/README.md).
+    /// a number that matches no one names the one entry it is with one digit read as an alternative the reader
+    /// offered (<see cref="LookupOptions.MaxAlternativeChance"/>), or else with a digit inserted at a wide gap where
+    /// one may have been missed (<see cref="LookupOptions.MaxGapFillChance"/>), each where the directory is sparse
+    /// enough at that length that a random entry is unlikely among those readings. On the tuning pages the three found
+    /// 5, 21 and 16 more right persons in 1,961, and no wrong one (models/README.md).
     /// </summary>
     public ReadingLookup LookupReading(RecognizedNumber number)
     {
@@ -134,12 +136,69 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
             }
         }
 
-        if (lookup is NoMatch { Reason: not NoMatchReason.AmbiguousReading } && GapFill(number) is { } filled)
+        if (lookup is NoMatch { Reason: not NoMatchReason.AmbiguousReading })
         {
-            return new ReadingLookup(number, filled);
+            if (OfferedReading(number) is { } offered)
+            {
+                return new ReadingLookup(number, offered);
+            }
+
+            if (GapFill(number) is { } filled)
+            {
+                return new ReadingLookup(number, filled);
+            }
         }
 
         return new ReadingLookup(number, lookup);
+    }
+
+    /// <summary>
+    /// The one entry the read is with one digit read as an alternative the reader offered for it, when so few entries
+    /// have the read's length that a random one is unlikely among those readings
+    /// (<see cref="LookupOptions.MaxAlternativeChance"/>); null when none or several are. Its distance is that
+    /// substitution's cost (<see cref="WeightedEditDistance"/>).
+    /// </summary>
+    private DirectoryMatch? OfferedReading(RecognizedNumber number)
+    {
+        var length = number.Text.Length;
+        var readings = number.Digits.Sum(d => d.Alternatives.Count(a => a.Digit is >= 0 and <= 9 && a.Digit != d.Digit));
+        if (readings == 0 || length > PhoneKey.MaxLength
+            || readings * (double)entriesOfLength[length] / Math.Pow(10, length) > LookupOptions.MaxAlternativeChance)
+        {
+            return null;
+        }
+
+        DirectoryMatch? found = null;
+        var certain = new float[length];
+        Array.Fill(certain, 1f);
+        var text = number.Text.ToCharArray();
+        for (var i = 0; i < length; i++)
+        {
+            var read = number.Digits[i];
+            foreach (var alternative in read.Alternatives)
+            {
+                if (alternative.Digit is < 0 or > 9 || alternative.Digit == read.Digit)
+                {
+                    continue;
+                }
+
+                text[i] = (char)('0' + alternative.Digit);
+                if (Lookup(text, certain) is DirectoryMatch { IsExact: true } match)
+                {
+                    if (found is not null && found.Entry != match.Entry)
+                    {
+                        return null;
+                    }
+
+                    var cost = Math.Clamp(MathF.Log(read.Score / Math.Max(alternative.Score, 1e-6f)), 0f, read.Score);
+                    found = new DirectoryMatch(match.Entry, cost, IsExact: false, RunnerUpDistance: null);
+                }
+            }
+
+            text[i] = number.Text[i];
+        }
+
+        return found;
     }
 
     /// <summary>
