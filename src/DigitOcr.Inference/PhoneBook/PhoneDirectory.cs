@@ -153,52 +153,95 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
     }
 
     /// <summary>
-    /// The one entry the read is with one digit read as an alternative the reader offered for it, when so few entries
-    /// have the read's length that a random one is unlikely among those readings
-    /// (<see cref="LookupOptions.MaxAlternativeChance"/>); null when none or several are. Its distance is that
-    /// substitution's cost (<see cref="WeightedEditDistance"/>).
+    /// The one entry the read is with some of its digits read as alternatives the reader offered for them — one digit,
+    /// else two, and so on up to <see cref="LookupOptions.MaxAlternativeChanges"/> — while so few entries have the
+    /// read's length that a random one is unlikely among all the readings tried so far
+    /// (<see cref="LookupOptions.MaxAlternativeChance"/>); null when none or several are. Its distance is the sum of
+    /// the substitutions' costs (<see cref="WeightedEditDistance"/>).
     /// </summary>
     private DirectoryMatch? OfferedReading(RecognizedNumber number)
     {
         var length = number.Text.Length;
-        var readings = number.Digits.Sum(d => d.Alternatives.Count(a => a.Digit is >= 0 and <= 9 && a.Digit != d.Digit));
-        if (readings == 0 || length > PhoneKey.MaxLength
-            || readings * (double)entriesOfLength[length] / Math.Pow(10, length) > LookupOptions.MaxAlternativeChance)
+        if (length > PhoneKey.MaxLength)
         {
             return null;
         }
 
-        DirectoryMatch? found = null;
+        // Per position, the other digits the reader offered, each with what reading it costs.
+        var offers = number.Digits.Select(d => d.Alternatives
+            .Where(a => a.Digit is >= 0 and <= 9 && a.Digit != d.Digit)
+            .Select(a => (Digit: (char)('0' + a.Digit), Cost: Math.Clamp(MathF.Log(d.Score / Math.Max(a.Score, 1e-6f)), 0f, d.Score)))
+            .ToArray()).ToArray();
+        var share = entriesOfLength[length] / Math.Pow(10, length);
         var certain = new float[length];
         Array.Fill(certain, 1f);
         var text = number.Text.ToCharArray();
-        for (var i = 0; i < length; i++)
+        var readings = 0.0;
+        for (var changes = 1; changes <= LookupOptions.MaxAlternativeChanges; changes++)
         {
-            var read = number.Digits[i];
-            foreach (var alternative in read.Alternatives)
+            readings += Combinations(offers.Select(o => o.Length).ToArray(), changes);
+            if (readings == 0 || readings * share > LookupOptions.MaxAlternativeChance)
             {
-                if (alternative.Digit is < 0 or > 9 || alternative.Digit == read.Digit)
-                {
-                    continue;
-                }
-
-                text[i] = (char)('0' + alternative.Digit);
-                if (Lookup(text, certain) is DirectoryMatch { IsExact: true } match)
-                {
-                    if (found is not null && found.Entry != match.Entry)
-                    {
-                        return null;
-                    }
-
-                    var cost = Math.Clamp(MathF.Log(read.Score / Math.Max(alternative.Score, 1e-6f)), 0f, read.Score);
-                    found = new DirectoryMatch(match.Entry, cost, IsExact: false, RunnerUpDistance: null);
-                }
+                return null;
             }
 
-            text[i] = number.Text[i];
+            DirectoryMatch? found = null;
+            var ambiguous = false;
+            Search(0, changes, 0f);
+            if (ambiguous)
+            {
+                return null;
+            }
+
+            if (found is not null)
+            {
+                return found;
+            }
+
+            void Search(int from, int left, float cost)
+            {
+                if (left == 0)
+                {
+                    if (Lookup(text, certain) is DirectoryMatch { IsExact: true } match)
+                    {
+                        ambiguous |= found is not null && found.Entry != match.Entry;
+                        found = new DirectoryMatch(match.Entry, cost, IsExact: false, RunnerUpDistance: null);
+                    }
+
+                    return;
+                }
+
+                for (var i = from; i < length && !ambiguous; i++)
+                {
+                    foreach (var (digit, digitCost) in offers[i])
+                    {
+                        text[i] = digit;
+                        Search(i + 1, left - 1, cost + digitCost);
+                    }
+
+                    text[i] = number.Text[i];
+                }
+            }
         }
 
-        return found;
+        return null;
+    }
+
+    /// <summary>How many readings change exactly <paramref name="changes"/> positions, position i to one of its <c>counts[i]</c> offers.</summary>
+    private static double Combinations(int[] counts, int changes)
+    {
+        // e[k]: the elementary symmetric sum of degree k over the counts so far.
+        var e = new double[changes + 1];
+        e[0] = 1;
+        foreach (var count in counts)
+        {
+            for (var k = changes; k >= 1; k--)
+            {
+                e[k] += e[k - 1] * count;
+            }
+        }
+
+        return e[changes];
     }
 
     /// <summary>

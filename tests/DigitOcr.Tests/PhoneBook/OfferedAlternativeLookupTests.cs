@@ -71,6 +71,40 @@ public class OfferedAlternativeLookupTests
         Assert.Equal(NoMatchReason.Crowded, Assert.IsType<NoMatch>(strict.LookupReading(read).Result).Reason);
     }
 
+    [Fact]
+    public void TwoDoubtedDigits_AreReadAsTheirAlternatives_Together_UpToMaxAlternativeChanges()
+    {
+        // 5551234567 read as 5551254597: the "3" and the "6" each doubted, each offered.
+        var read = Number("5551254597", (5, 0.6f, [new DigitAlternative(3, 0.3f)]), (8, 0.55f, [new DigitAlternative(6, 0.4f)]));
+        var oneChange = TestDirectories.FromCsv("""
+            name,phone
+            Alice,555-123-4567
+            Bob,555-987-6543
+            """, Crowded with { Lookup = Crowded.Lookup with { MaxAlternativeChanges = 1 } });
+
+        var match = Assert.IsType<DirectoryMatch>(People.LookupReading(read).Result);
+
+        Assert.Equal("Alice", match.Entry.Name);
+        // Each change costs min(score, ln(score / alternative)): 0.6 (ln 2 is more) and ln(0.55 / 0.4).
+        Assert.Equal(0.6f + MathF.Log(0.55f / 0.4f), match.Distance, 1e-5f);
+        Assert.IsType<NoMatch>(oneChange.LookupReading(read).Result);
+    }
+
+    [Fact]
+    public void OneChangeThatMakesAnEntry_IsPreferred_ToTwoThatMakeAnother()
+    {
+        var directory = TestDirectories.FromCsv("""
+            name,phone
+            Alice,555-123-4567
+            Carol,555-123-4597
+            """, Crowded);
+
+        // Read 5551254597: "3" offered for the "5" makes Carol's number with one change, Alice's needs two.
+        var read = Number("5551254597", (5, 0.6f, [new DigitAlternative(3, 0.3f)]), (8, 0.55f, [new DigitAlternative(6, 0.4f)]));
+
+        Assert.Equal("Carol", Assert.IsType<DirectoryMatch>(directory.LookupReading(read).Result).Entry.Name);
+    }
+
     [Theory]
     [InlineData(-0.1)]
     [InlineData(1.5)]
@@ -84,12 +118,28 @@ public class OfferedAlternativeLookupTests
         Assert.Contains("lookup.maxAlternativeChance", error.Message);
     }
 
-    /// <summary>The digits in a row at 0.99, the one at <c>doubted.Index</c> read at its score with its alternatives.</summary>
-    private static RecognizedNumber Number(string text, (int Index, float Score, DigitAlternative[] Alternatives) doubted)
+    [Theory]
+    [InlineData(0)]
+    [InlineData(9)]
+    public void MaxAlternativeChanges_OutOfRange_IsRefusedByName(int changes)
     {
-        var digits = text.Select((c, i) => new Detection(c - '0', i == doubted.Index ? doubted.Score : 0.99f, Box.FromCenter(100 + (i * 32), 200, 26, 40))
+        var options = new PhoneDirectoryOptions { Lookup = new LookupOptions { MaxAlternativeChanges = changes } };
+
+        var error = Assert.Throws<ArgumentException>(() => TestDirectories.FromCsv("name,phone\n", options));
+
+        Assert.Contains("lookup.maxAlternativeChanges", error.Message);
+    }
+
+    /// <summary>The digits in a row at 0.99, each doubted one read at its score with its alternatives.</summary>
+    private static RecognizedNumber Number(string text, params (int Index, float Score, DigitAlternative[] Alternatives)[] doubted)
+    {
+        var digits = text.Select((c, i) =>
         {
-            Alternatives = i == doubted.Index ? doubted.Alternatives : [],
+            var doubt = doubted.FirstOrDefault(d => d.Index == i);
+            return new Detection(c - '0', doubt.Alternatives is null ? 0.99f : doubt.Score, Box.FromCenter(100 + (i * 32), 200, 26, 40))
+            {
+                Alternatives = doubt.Alternatives ?? [],
+            };
         }).ToList();
         return RecognizedNumber.FromDigits(digits, line: 0);
     }
