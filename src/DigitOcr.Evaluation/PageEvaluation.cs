@@ -45,7 +45,7 @@ public static class PageEvaluation
         var ap = new AveragePrecision();
         var exact = new NumberExactMatch(reader);
         var written = new List<WrittenPhoneNumber>();
-        var strays = new List<RecognizedNumber>();
+        var pagesRead = new List<PageRead>();
         var edges = EdgeFlagCounts.None;
         var clock = new Stopwatch();
         long pixels = 0;
@@ -65,17 +65,18 @@ public static class PageEvaluation
             edges = edges.Add(truths, read, result.Digits, image.Width, image.Height, reader.Options.MinDigits, PlaceIoU);
             conditions.Add(sample.Applied, Count(result.Digits, truths, read, reader));
             errors.Add(truths, read, $"page {page} ({string.Join(", ", sample.Applied.Where(ReportedConditions.Contains))})");
-            var phones = PhoneNumbers(page, truths, read).ToList();
-            written.AddRange(phones);
-            strays.AddRange(read.Where(r => !truths.Any(t => !t.Ignored && t.Number >= 0 && r.Box.IoU(t.Box) > 0)));
+            written.AddRange(PhoneNumbers(page, truths));
+            pagesRead.Add(new PageRead(read, truths.Where(t => !t.Ignored && t.Number >= 0).Select(t => t.Box).ToList()));
         }
 
         var directory = BuildDirectory(written, options);
+        // Each page's numbers looked up as PageReader does (neighbours split where a digit was missed are joined).
+        var lookups = pagesRead.Select(p => directory.LookupReadings(p.Read)).ToList();
         var found = 0;
         var wrong = new List<WrongPerson>();
         foreach (var w in written)
         {
-            if (w.Read.FirstOrDefault(r => r.Box.IoU(w.Box) >= PlaceIoU) is { } number && directory.LookupReading(number).Result is DirectoryMatch match)
+            if (lookups[w.Page].FirstOrDefault(l => l.Reading.Box.IoU(w.Box) >= PlaceIoU) is { Result: DirectoryMatch match } lookup)
             {
                 if (match.Entry.Name == w.Name)
                 {
@@ -83,18 +84,21 @@ public static class PageEvaluation
                 }
                 else
                 {
-                    wrong.Add(new WrongPerson(w.Text, number.Text, match.Entry.Number, match.Distance, match.IsExact));
+                    wrong.Add(new WrongPerson(w.Text, lookup.Reading.Text, match.Entry.Number, match.Distance, match.IsExact));
                 }
             }
         }
 
         // A number read where no phone number is written (a stray mark, a short number) that still names someone is a
         // wrong person too.
-        foreach (var stray in strays)
+        for (var page = 0; page < lookups.Count; page++)
         {
-            if (directory.LookupReading(stray).Result is DirectoryMatch match)
+            foreach (var lookup in lookups[page])
             {
-                wrong.Add(new WrongPerson(null, stray.Text, match.Entry.Number, match.Distance, match.IsExact));
+                if (lookup.Result is DirectoryMatch match && !pagesRead[page].Written.Any(b => lookup.Reading.Box.IoU(b) > 0))
+                {
+                    wrong.Add(new WrongPerson(null, lookup.Reading.Text, match.Entry.Number, match.Distance, match.IsExact));
+                }
             }
         }
 
@@ -148,10 +152,10 @@ public static class PageEvaluation
         return new PageCounts(1, digits, right, counted, numbers.Numbers, numbers.ReadExactly);
     }
 
-    /// <summary>The page's written numbers long enough to be phone numbers and fully visible, with what was read on the page.</summary>
-    private static IEnumerable<WrittenPhoneNumber> PhoneNumbers(int page, IReadOnlyList<LabeledBox> truths, IReadOnlyList<RecognizedNumber> read) =>
+    /// <summary>The page's written numbers long enough to be phone numbers and fully visible.</summary>
+    private static IEnumerable<WrittenPhoneNumber> PhoneNumbers(int page, IReadOnlyList<LabeledBox> truths) =>
         WrittenNumbers.Of(truths, MinDirectoryDigits)
-            .Select(number => new WrittenPhoneNumber($"page {page} number {number.Number}", number.Text, number.Box, read));
+            .Select(number => new WrittenPhoneNumber($"page {page} number {number.Number}", number.Text, number.Box, page));
 
     /// <summary>The written numbers, then <see cref="PageEvaluationOptions.Distractors"/> random ones from the seed.</summary>
     private static PhoneDirectory BuildDirectory(IReadOnlyList<WrittenPhoneNumber> written, PageEvaluationOptions options)
@@ -173,6 +177,9 @@ public static class PageEvaluation
         return builder.Build("evaluation directory");
     }
 
-    /// <summary>A written phone number: its directory name, digits and box, and every number read on its page.</summary>
-    private sealed record WrittenPhoneNumber(string Name, string Text, Box Box, IReadOnlyList<RecognizedNumber> Read);
+    /// <summary>A written phone number: its directory name, digits and box, and its page.</summary>
+    private sealed record WrittenPhoneNumber(string Name, string Text, Box Box, int Page);
+
+    /// <summary>The numbers read on a page, and the boxes of every digit written in a number there.</summary>
+    private sealed record PageRead(IReadOnlyList<RecognizedNumber> Read, IReadOnlyList<Box> Written);
 }

@@ -26,21 +26,16 @@ public sealed class PageReader(DigitDetector detector, NumberReader? reader = nu
 
     public PageReading Read(Image image) => Interpret(detector.Detect(image));
 
-    /// <summary>Groups detections into numbers and matches them against the directory.</summary>
+    /// <summary>
+    /// Groups detections into numbers and matches them against the directory
+    /// (<see cref="PhoneDirectory.LookupReadings"/>: two neighbours that together are one entry are read as one number).
+    /// </summary>
     public PageReading Interpret(DetectionResult detection)
     {
         var numbers = reader.Read(detection.Digits);
-        return new PageReading(detection, numbers.Select(n => Look(n, detection)).ToList());
-    }
-
-    private NumberReading Look(RecognizedNumber number, DetectionResult detection)
-    {
-        if (directory is null)
-        {
-            return NumberReading.InPicture(number, null, detection);
-        }
-
-        var (reading, lookup) = directory.LookupReading(number);
-        return NumberReading.InPicture(reading, lookup, detection);
+        var readings = directory is null
+            ? numbers.Select(n => NumberReading.InPicture(n, null, detection))
+            : directory.LookupReadings(numbers).Select(l => NumberReading.InPicture(l.Reading, l.Result, detection));
+        return new PageReading(detection, readings.ToList());
     }
 }

@@ -153,6 +153,74 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
     }
 
     /// <summary>
+    /// Every number of a page looked up as <see cref="LookupReading"/> does, in order, except that two neighbours on one
+    /// line that match no one are read as one number when together they are one entry: exactly, or with one digit
+    /// inserted where they meet (the reader split the number where it missed a digit, or at a wide blank), the
+    /// insertion under the chance bound of <see cref="LookupOptions.MaxGapFillChance"/>. The joined reading spans
+    /// both numbers' digits.
+    /// </summary>
+    public IReadOnlyList<ReadingLookup> LookupReadings(IReadOnlyList<RecognizedNumber> numbers)
+    {
+        ArgumentNullException.ThrowIfNull(numbers);
+        var lookups = numbers.Select(LookupReading).ToList();
+        var result = new List<ReadingLookup>(lookups.Count);
+        for (var i = 0; i < lookups.Count; i++)
+        {
+            if (i + 1 < lookups.Count && lookups[i].Result is NoMatch && lookups[i + 1].Result is NoMatch
+                && Join(numbers[i], numbers[i + 1]) is { } joined)
+            {
+                result.Add(joined);
+                i++;
+                continue;
+            }
+
+            result.Add(lookups[i]);
+        }
+
+        return result;
+    }
+
+    /// <summary>The two numbers as one entry (see <see cref="LookupReadings"/>), or null.</summary>
+    private ReadingLookup? Join(RecognizedNumber left, RecognizedNumber right)
+    {
+        if (left.Line != right.Line || left.Box.X2 > right.Box.X1 || left.Text.Length + right.Text.Length + 1 > PhoneKey.MaxLength)
+        {
+            return null;
+        }
+
+        var reading = RecognizedNumber.FromDigits([.. left.Digits, .. right.Digits], left.Line);
+        var text = reading.Text;
+        var certain = new float[text.Length + 1];
+        Array.Fill(certain, 1f);
+        if (Lookup(text, certain.AsSpan(0, text.Length)) is DirectoryMatch { IsExact: true } exact)
+        {
+            return new ReadingLookup(reading, exact);
+        }
+
+        var length = text.Length + 1;
+        if (10.0 * entriesOfLength[length] / Math.Pow(10, length) > LookupOptions.MaxGapFillChance)
+        {
+            return null;
+        }
+
+        DirectoryMatch? found = null;
+        for (var digit = '0'; digit <= '9'; digit++)
+        {
+            if (Lookup(text.Insert(left.Text.Length, digit.ToString()), certain) is DirectoryMatch { IsExact: true } match)
+            {
+                if (found is not null && found.Entry != match.Entry)
+                {
+                    return null;
+                }
+
+                found = new DirectoryMatch(match.Entry, LookupOptions.InsertionCost, IsExact: false, RunnerUpDistance: null);
+            }
+        }
+
+        return found is null ? null : new ReadingLookup(reading, found);
+    }
+
+    /// <summary>
     /// The one entry the read is with some of its digits read as alternatives the reader offered for them — one digit,
     /// else two, and so on up to <see cref="LookupOptions.MaxAlternativeChanges"/> — while so few entries have the
     /// read's length that a random one is unlikely among all the readings tried so far
