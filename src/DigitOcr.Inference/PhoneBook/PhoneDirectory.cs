@@ -183,41 +183,20 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
     /// <summary>The two numbers as one entry (see <see cref="LookupReadings"/>), or null.</summary>
     private ReadingLookup? Join(RecognizedNumber left, RecognizedNumber right)
     {
-        if (left.Line != right.Line || left.Box.X2 > right.Box.X1 || left.Text.Length + right.Text.Length + 1 > PhoneKey.MaxLength)
+        if (left.Line != right.Line || left.Box.X2 > right.Box.X1 || left.Text.Length + right.Text.Length > PhoneKey.MaxLength)
         {
             return null;
         }
 
         var reading = RecognizedNumber.FromDigits([.. left.Digits, .. right.Digits], left.Line);
-        var text = reading.Text;
-        var certain = new float[text.Length + 1];
+        var certain = new float[reading.Text.Length];
         Array.Fill(certain, 1f);
-        if (Lookup(text, certain.AsSpan(0, text.Length)) is DirectoryMatch { IsExact: true } exact)
+        if (Lookup(reading.Text, certain) is DirectoryMatch { IsExact: true } exact)
         {
             return new ReadingLookup(reading, exact);
         }
 
-        var length = text.Length + 1;
-        if (10.0 * entriesOfLength[length] / Math.Pow(10, length) > LookupOptions.MaxGapFillChance)
-        {
-            return null;
-        }
-
-        DirectoryMatch? found = null;
-        for (var digit = '0'; digit <= '9'; digit++)
-        {
-            if (Lookup(text.Insert(left.Text.Length, digit.ToString()), certain) is DirectoryMatch { IsExact: true } match)
-            {
-                if (found is not null && found.Entry != match.Entry)
-                {
-                    return null;
-                }
-
-                found = new DirectoryMatch(match.Entry, LookupOptions.InsertionCost, IsExact: false, RunnerUpDistance: null);
-            }
-        }
-
-        return found is null ? null : new ReadingLookup(reading, found);
+        return InsertedDigit(reading.Text, [left.Text.Length]) is { } filled ? new ReadingLookup(reading, filled) : null;
     }
 
     /// <summary>
@@ -317,17 +296,18 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
     /// (<see cref="MissedDigitGaps"/>), when so few entries have that length that a random one is unlikely among
     /// those readings (<see cref="LookupOptions.MaxGapFillChance"/>); null when none or several are.
     /// </summary>
-    private DirectoryMatch? GapFill(RecognizedNumber number)
-    {
-        var gaps = MissedDigitGaps.Of(number.Digits);
-        var length = number.Text.Length + 1;
-        if (gaps.Count == 0 || length > PhoneKey.MaxLength)
-        {
-            return null;
-        }
+    private DirectoryMatch? GapFill(RecognizedNumber number) => InsertedDigit(number.Text, MissedDigitGaps.Of(number.Digits));
 
-        var chance = gaps.Count * 10.0 * entriesOfLength[length] / Math.Pow(10, length);
-        if (chance > LookupOptions.MaxGapFillChance)
+    /// <summary>
+    /// The one entry <paramref name="text"/> is with a digit inserted at one of <paramref name="positions"/>, when a
+    /// random entry would be among those readings at most <see cref="LookupOptions.MaxGapFillChance"/> of the time;
+    /// null when none or several are, or the bound refuses.
+    /// </summary>
+    private DirectoryMatch? InsertedDigit(string text, IReadOnlyList<int> positions)
+    {
+        var length = text.Length + 1;
+        if (positions.Count == 0 || length > PhoneKey.MaxLength
+            || positions.Count * 10.0 * entriesOfLength[length] / Math.Pow(10, length) > LookupOptions.MaxGapFillChance)
         {
             return null;
         }
@@ -335,11 +315,11 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
         DirectoryMatch? found = null;
         var certain = new float[length];
         Array.Fill(certain, 1f);
-        foreach (var position in gaps)
+        foreach (var position in positions)
         {
             for (var digit = '0'; digit <= '9'; digit++)
             {
-                if (Lookup(number.Text.Insert(position, digit.ToString()), certain) is DirectoryMatch { IsExact: true } match)
+                if (Lookup(text.Insert(position, digit.ToString()), certain) is DirectoryMatch { IsExact: true } match)
                 {
                     if (found is not null && found.Entry != match.Entry)
                     {

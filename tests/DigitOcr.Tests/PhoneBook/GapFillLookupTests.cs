@@ -15,13 +15,9 @@ public class GapFillLookupTests
     // Digits 40 px tall, 26 px wide; 32 px apart is a blank of 6 px (0.15 heights); a missed digit leaves 38 px more.
     private const float Pitch = 32;
 
-    private static readonly PhoneDirectoryOptions Crowded = new() { Lookup = new LookupOptions { MaxCrowding = 0 } };
+    private static readonly PhoneDirectoryOptions Crowded = TestDirectories.Crowded;
 
-    private static readonly PhoneDirectory People = TestDirectories.FromCsv("""
-        name,phone
-        Alice,555-123-4567
-        Bob,555-987-6543
-        """, Crowded);
+    private static readonly PhoneDirectory People = TestDirectories.AliceAndBob();
 
     [Fact]
     public void DigitMissedAtAWideGap_IsFilled_WithTheOneDigitThatMakesAnEntry()
@@ -59,11 +55,7 @@ public class GapFillLookupTests
     public void GapFill_IsRefused_WhenARandomEntryCouldFillItTooOften()
     {
         // Two ten-digit entries: a random one among 10 readings with a chance of 10 x 2 / 1e10 = 2e-9.
-        var strict = TestDirectories.FromCsv("""
-            name,phone
-            Alice,555-123-4567
-            Bob,555-987-6543
-            """, Crowded with { Lookup = Crowded.Lookup with { MaxGapFillChance = 1e-9 } });
+        var strict = TestDirectories.AliceAndBob(Crowded with { Lookup = Crowded.Lookup with { MaxGapFillChance = 1e-9 } });
 
         Assert.IsType<NoMatch>(strict.LookupReading(Number("555124567", gapBefore: 5)).Result);
     }

@@ -12,13 +12,9 @@ namespace DigitOcr.Tests.PhoneBook;
 /// </summary>
 public class OfferedAlternativeLookupTests
 {
-    private static readonly PhoneDirectoryOptions Crowded = new() { Lookup = new LookupOptions { MaxCrowding = 0 } };
+    private static readonly PhoneDirectoryOptions Crowded = TestDirectories.Crowded;
 
-    private static readonly PhoneDirectory People = TestDirectories.FromCsv("""
-        name,phone
-        Alice,555-123-4567
-        Bob,555-987-6543
-        """, Crowded);
+    private static readonly PhoneDirectory People = TestDirectories.AliceAndBob();
 
     [Fact]
     public void DoubtedDigit_IsReadAsItsOfferedAlternative_WhenThatMakesAnEntry()
@@ -60,11 +56,7 @@ public class OfferedAlternativeLookupTests
     public void OfferedReading_IsRefused_WhenARandomEntryCouldBeOneTooOften()
     {
         // Two ten-digit entries and one offered reading: a random entry is that reading with a chance of 2 / 1e10.
-        var strict = TestDirectories.FromCsv("""
-            name,phone
-            Alice,555-123-4567
-            Bob,555-987-6543
-            """, Crowded with { Lookup = Crowded.Lookup with { MaxAlternativeChance = 1e-10 } });
+        var strict = TestDirectories.AliceAndBob(Crowded with { Lookup = Crowded.Lookup with { MaxAlternativeChance = 1e-10 } });
 
         var read = Number("5551254567", (5, 0.68f, [new DigitAlternative(3, 0.27f)]));
 
@@ -76,11 +68,7 @@ public class OfferedAlternativeLookupTests
     {
         // 5551234567 read as 5551254597: the "3" and the "6" each doubted, each offered.
         var read = Number("5551254597", (5, 0.6f, [new DigitAlternative(3, 0.3f)]), (8, 0.55f, [new DigitAlternative(6, 0.4f)]));
-        var oneChange = TestDirectories.FromCsv("""
-            name,phone
-            Alice,555-123-4567
-            Bob,555-987-6543
-            """, Crowded with { Lookup = Crowded.Lookup with { MaxAlternativeChanges = 1 } });
+        var oneChange = TestDirectories.AliceAndBob(Crowded with { Lookup = Crowded.Lookup with { MaxAlternativeChanges = 1 } });
 
         var match = Assert.IsType<DirectoryMatch>(People.LookupReading(read).Result);
 
