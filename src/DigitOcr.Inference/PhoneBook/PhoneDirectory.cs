@@ -115,11 +115,12 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
     /// Looks up a number as <see cref="Lookup(RecognizedNumber)"/> does; when that is not an exact match, a reading
     /// with the faint end digits the reader left off (<see cref="RecognizedNumber.WithFaintEnds"/>) that is an entry
     /// exactly is taken instead: the entry confirms that the faint digit was written, as a format would. Failing that,
-    /// a number that matches no one names the one entry it is with one digit read as an alternative the reader
-    /// offered (<see cref="LookupOptions.MaxAlternativeChance"/>), or else with a digit inserted at a wide gap where
-    /// one may have been missed (<see cref="LookupOptions.MaxGapFillChance"/>), each where the directory is sparse
-    /// enough at that length that a random entry is unlikely among those readings. On the tuning pages the three found
-    /// 5, 21 and 16 more right persons in 1,961, and no wrong one (models/README.md).
+    /// a number that matches no one names the one entry it is with up to three digits read as alternatives the reader
+    /// offered (<see cref="LookupOptions.MaxAlternativeChance"/>, <see cref="LookupOptions.MaxAlternativeChanges"/>),
+    /// or else with a digit inserted at a wide gap where one may have been missed
+    /// (<see cref="LookupOptions.MaxGapFillChance"/>), each where the directory is sparse enough at that length that a
+    /// random entry is unlikely among those readings. On the tuning pages the three found 5, 48 and 16 more right
+    /// persons in 1,961, and no wrong one (models/README.md).
     /// </summary>
     public ReadingLookup LookupReading(RecognizedNumber number)
     {
@@ -217,7 +218,7 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
         // Per position, the other digits the reader offered, each with what reading it costs.
         var offers = number.Digits.Select(d => d.Alternatives
             .Where(a => a.Digit is >= 0 and <= 9 && a.Digit != d.Digit)
-            .Select(a => (Digit: (char)('0' + a.Digit), Cost: Math.Clamp(MathF.Log(d.Score / Math.Max(a.Score, 1e-6f)), 0f, d.Score)))
+            .Select(a => (Digit: (char)('0' + a.Digit), Cost: SubstitutionCosts.Of(d.Score, a.Score)))
             .ToArray()).ToArray();
         var share = entriesOfLength[length] / Math.Pow(10, length);
         var certain = new float[length];
