@@ -25,7 +25,7 @@ namespace DigitOcr.Inference.Json;
 /// Boxes in pixels of the original image, rounded to 0.1; scores to 4 decimals; distances and times to 3. A digit's
 /// "alternatives" (other digits it may be, best first) appear only when it has some. Every number has its own
 /// "match" (null without a directory or when no entry was accepted); "noMatch" says why not, in camelCase
-/// (<see cref="NoMatchReason"/>: noCandidates, tooFar, ambiguous, ambiguousReading, crowded), when the lookup ran and failed.
+/// (<see cref="NoMatchReason"/>: noCandidates, tooFar, ambiguous, ambiguousReading, crowded, unsureRead), when the lookup ran and failed.
 /// A number touching the picture's edge has "atEdge", the sides it touches (left, top, right, bottom): it may be cut
 /// (<see cref="NumberReading.Edges"/>). The top-level "match" is the page's best match (<see cref="PageReading.Match"/>).
 /// </summary>

@@ -26,4 +26,11 @@ public enum NoMatchReason
     /// <see cref="LookupOptions.CrowdedMaxDistance"/>). <see cref="NoMatch.Closest"/> holds that entry.
     /// </summary>
     Crowded,
+
+    /// <summary>
+    /// One entry would be named only by correcting the read (it is not exactly an entry), but the read is too unsure
+    /// for a correction to be trusted: its digits' scores average (geometrically, <see cref="Reading.RecognizedNumber.Score"/>)
+    /// below <see cref="LookupOptions.MinCorrectedScore"/>. <see cref="NoMatch.Closest"/> holds that entry.
+    /// </summary>
+    UnsureRead,
 }

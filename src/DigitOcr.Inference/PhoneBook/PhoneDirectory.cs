@@ -141,17 +141,26 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
         {
             if (OfferedReading(number) is { } offered)
             {
-                return new ReadingLookup(number, offered);
+                return Trusted(number, offered);
             }
 
             if (GapFill(number) is { } filled)
             {
-                return new ReadingLookup(number, filled);
+                return Trusted(number, filled);
             }
         }
 
-        return new ReadingLookup(number, lookup);
+        return Trusted(number, lookup);
     }
+
+    /// <summary>
+    /// The lookup as found, unless it corrects a read too unsure to correct (<see cref="LookupOptions.MinCorrectedScore"/>):
+    /// then no one, with the entry it would have named as the closest.
+    /// </summary>
+    private ReadingLookup Trusted(RecognizedNumber reading, LookupResult result) =>
+        result is DirectoryMatch { IsExact: false } corrected && reading.Score < LookupOptions.MinCorrectedScore
+            ? new ReadingLookup(reading, new NoMatch(NoMatchReason.UnsureRead, [new DirectoryCandidate(corrected.Entry, corrected.Distance)]))
+            : new ReadingLookup(reading, result);
 
     /// <summary>
     /// Every number of a page looked up as <see cref="LookupReading"/> does, in order, except that two neighbours on one
@@ -197,7 +206,10 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
             return new ReadingLookup(reading, exact);
         }
 
-        return InsertedDigit(reading.Text, [left.Text.Length]) is { } filled ? new ReadingLookup(reading, filled) : null;
+        // A join too unsure to correct leaves the two numbers as they were read.
+        return InsertedDigit(reading.Text, [left.Text.Length]) is { } filled && Trusted(reading, filled) is { Result: DirectoryMatch } trusted
+            ? trusted
+            : null;
     }
 
     /// <summary>
