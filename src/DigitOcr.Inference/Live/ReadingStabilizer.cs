@@ -20,8 +20,9 @@ namespace DigitOcr.Inference.Live;
 /// through frames where the vote is split; it is gone once it was read on fewer than MinFrames frames of the window,
 /// and reported anew if it comes back.</item>
 /// </list>
-/// Voted numbers are looked up in the directory with their voted scores and alternatives. Not thread-safe: one
-/// stabilizer per stream of frames.
+/// Voted numbers are looked up in the directory with their voted scores and alternatives, together as a page's are
+/// (<see cref="PhoneDirectory.LookupReadings"/>: two neighbours split where a digit was missed are read as one). Not
+/// thread-safe: one stabilizer per stream of frames.
 /// </summary>
 public sealed class ReadingStabilizer
 {
@@ -105,14 +106,39 @@ public sealed class ReadingStabilizer
         }
 
         reportedTexts = texts;
-        var readings = stable
-            .Select(t => directory?.LookupReading(t.Stable!) is { } found
-                ? NumberReading.InPicture(found.Reading, found.Result, reading.Detection)
-                : NumberReading.InPicture(t.Stable!, null, reading.Detection))
-            .ToList();
-        var history = stable.Select(t => new NumberHistory(t.FirstFrame, t.FirstTime, t.FramesToStable)).ToList();
+        var (readings, history) = LookUp(stable, reading.Detection);
         Current = new StableReading(frame, time, new PageReading(reading.Detection, readings), history);
         return Current;
+    }
+
+    /// <summary>
+    /// The stable numbers (in reading order) looked up together, as <see cref="PageReader"/> looks up a page's: two
+    /// neighbours that together are one entry become one reading, first seen when the first of them was.
+    /// </summary>
+    private (List<NumberReading> Readings, List<NumberHistory> History) LookUp(List<NumberTrack> stable, DetectionResult detection)
+    {
+        var readings = new List<NumberReading>(stable.Count);
+        var history = new List<NumberHistory>(stable.Count);
+        if (directory is null)
+        {
+            readings.AddRange(stable.Select(t => NumberReading.InPicture(t.Stable!, null, detection)));
+            history.AddRange(stable.Select(t => new NumberHistory(t.FirstFrame, t.FirstTime, t.FramesToStable)));
+            return (readings, history);
+        }
+
+        var next = 0;
+        foreach (var found in directory.LookupReadings(stable.Select(t => t.Stable!).ToList()))
+        {
+            var tracks = stable.GetRange(next, found.NumbersJoined);
+            next += found.NumbersJoined;
+            // A joined reading was seen first when its first part was, and became stable when its last part did.
+            var first = tracks.MinBy(t => t.FirstSequence)!;
+            var stableAt = tracks.Max(t => t.FirstSequence + t.FramesToStable - 1);
+            readings.Add(NumberReading.InPicture(found.Reading, found.Result, detection));
+            history.Add(new NumberHistory(first.FirstFrame, first.FirstTime, (int)(stableAt - first.FirstSequence + 1)));
+        }
+
+        return (readings, history);
     }
 
     /// <summary>Whether <paramref name="other"/> corrects a digit or two of <paramref name="reported"/> (same length, at most a third of the digits differ) rather than being another number.</summary>

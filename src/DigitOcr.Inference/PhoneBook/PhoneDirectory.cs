@@ -203,12 +203,12 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
         Array.Fill(certain, 1f);
         if (Lookup(reading.Text, certain) is DirectoryMatch { IsExact: true } exact)
         {
-            return new ReadingLookup(reading, exact);
+            return new ReadingLookup(reading, exact) { NumbersJoined = 2 };
         }
 
         // A join too unsure to correct leaves the two numbers as they were read.
         return InsertedDigit(reading.Text, [left.Text.Length]) is { } filled && Trusted(reading, filled) is { Result: DirectoryMatch } trusted
-            ? trusted
+            ? trusted with { NumbersJoined = 2 }
             : null;
     }
 

@@ -235,6 +235,24 @@ public class ReadingStabilizerTests
     }
 
     [Fact]
+    public void TwoNeighboursSplitWhereADigitWasMissed_AreReportedAsTheOneEntryTheyMake()
+    {
+        var builder = new PhoneDirectoryBuilder();
+        builder.Add("Ada Lovelace", "555-123-4567", 2);
+        var stabilizer = new ReadingStabilizer(Options, builder.Build());
+        // 55512 | 4567 on one line, a blank of two digits between them where the "3" was missed.
+        var frame = Frame(new Written("55512"), new Written("4567", X: 100 + (7 * 32)));
+
+        var reports = Feed(stabilizer, Enumerable.Repeat(frame, 3));
+
+        var stable = Assert.Single(reports).Stable;
+        var reading = Assert.Single(stable.Reading.Readings);
+        Assert.Equal("555124567", reading.Number.Text);
+        Assert.Equal("Ada Lovelace", reading.Match?.Entry.Name);
+        Assert.Equal(new NumberHistory(0, TimeSpan.Zero, 3), Assert.Single(stable.History));
+    }
+
+    [Fact]
     public void TheReadingCarriesTheFramesOwnDetections_AndItsIndexAndTime()
     {
         var stabilizer = new ReadingStabilizer(Options);
@@ -289,7 +307,7 @@ public class ReadingStabilizerTests
         var all = new List<Detection>();
         foreach (var number in numbers)
         {
-            var digits = number.Text.Select((c, i) => new Detection(c - '0', number.Score, Box.FromCenter(100 + (i * 32), number.Y, 26, 40))).ToList();
+            var digits = number.Text.Select((c, i) => new Detection(c - '0', number.Score, Box.FromCenter(number.X + (i * 32), number.Y, 26, 40))).ToList();
             if (number.LastDigit is { } last)
             {
                 digits[^1] = digits[^1] with { Digit = last.Digit, Score = last.Score, Alternatives = [new DigitAlternative(last.Alternative, last.AlternativeScore)] };
@@ -303,8 +321,8 @@ public class ReadingStabilizerTests
         return new PageReading(new DetectionResult(640, 480, all, 1.0), readings);
     }
 
-    /// <summary>A number as a frame reads it: written left to right from x = 100 at height <paramref name="Y"/>, every digit at <paramref name="Score"/>, the last one possibly replaced.</summary>
-    private sealed record Written(string Text, float Y = 100, float Score = 0.9f, (int Digit, float Score, int Alternative, float AlternativeScore)? LastDigit = null)
+    /// <summary>A number as a frame reads it: written left to right from <paramref name="X"/> at height <paramref name="Y"/>, every digit at <paramref name="Score"/>, the last one possibly replaced.</summary>
+    private sealed record Written(string Text, float Y = 100, float Score = 0.9f, (int Digit, float Score, int Alternative, float AlternativeScore)? LastDigit = null, float X = 100)
     {
         public static implicit operator Written((string Text, float Y) number) => new(number.Text, number.Y);
     }

@@ -32,6 +32,7 @@ public class SplitNumberLookupTests
         Assert.True(match.IsExact);
         Assert.Equal("5551234567", lookup.Reading.Text);
         Assert.Equal(left.Box.Union(right.Box), lookup.Reading.Box);
+        Assert.Equal(2, lookup.NumbersJoined);
     }
 
     [Fact]
@@ -57,6 +58,7 @@ public class SplitNumberLookupTests
 
         Assert.Equal(2, lookups.Count);
         Assert.Equal("Alice", Assert.IsType<DirectoryMatch>(lookups[0].Result).Entry.Name);
+        Assert.All(lookups, l => Assert.Equal(1, l.NumbersJoined));
         Assert.IsType<NoMatch>(lookups[1].Result);
     }
 
