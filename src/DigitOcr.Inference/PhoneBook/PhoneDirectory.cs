@@ -120,7 +120,8 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
     /// or else with a digit inserted at a wide gap where one may have been missed
     /// (<see cref="LookupOptions.MaxGapFillChance"/>), each where the directory is sparse enough at that length that a
     /// random entry is unlikely among those readings. On the tuning pages the three found 5, 48 and 16 more right
-    /// persons in 1,961, and no wrong one (models/README.md).
+    /// persons in 1,961, and no wrong one (models/README.md). None of these corrects a read scoring below
+    /// <see cref="LookupOptions.MinCorrectedScore"/> (<see cref="NoMatchReason.UnsureRead"/>).
     /// </summary>
     public ReadingLookup LookupReading(RecognizedNumber number)
     {
