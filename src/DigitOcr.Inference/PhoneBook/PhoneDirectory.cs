@@ -96,7 +96,8 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
 
     /// <summary>
     /// Looks up a number read by <see cref="NumberReader"/>, with its digits' scores as confidences and their
-    /// alternatives.
+    /// alternatives; a correction of a read scoring below <see cref="LookupOptions.MinCorrectedScore"/> names no one
+    /// (<see cref="NoMatchReason.UnsureRead"/>).
     /// </summary>
     public LookupResult Lookup(RecognizedNumber number)
     {
@@ -108,7 +109,7 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
             alternatives[i] = number.Digits[i].Alternatives;
         }
 
-        return Lookup(number.Text, confidences, alternatives);
+        return Trusted(number, Lookup(number.Text, confidences, alternatives)).Result;
     }
 
     /// <summary>

@@ -31,6 +31,10 @@ public class UnsureReadLookupTests
     }
 
     [Fact]
+    public void PlainLookup_RefusesToCorrectAnUnsureRead_Too() =>
+        Assert.Equal(NoMatchReason.UnsureRead, Assert.IsType<NoMatch>(People.Lookup(Number("5551234569", 0.5f))).Reason);
+
+    [Fact]
     public void TheSameRead_ReadSurely_IsCorrected()
     {
         var match = Assert.IsType<DirectoryMatch>(People.LookupReading(Number("5551234569", 0.65f)).Result);
