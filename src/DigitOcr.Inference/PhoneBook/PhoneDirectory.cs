@@ -152,7 +152,8 @@ public sealed class PhoneDirectory : IReadOnlyList<DirectoryEntry>
             }
         }
 
-        return Trusted(number, lookup);
+        // Lookup(number) has applied the unsure-read bound already.
+        return new ReadingLookup(number, lookup);
     }
 
     /// <summary>
