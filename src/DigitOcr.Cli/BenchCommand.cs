@@ -36,6 +36,7 @@ internal static class BenchCommand
         var threads = ValidatedOptions.OptionalInteger("--threads", "Intra-op threads (default: all cores)", 1, 1024);
         var pyramid = ValidatedOptions.OptionalInteger("--pyramid", "The most pyramid passes (1: the finest pass only; default: as the image size calls for)", 1, DetectorOptions.MaxPyramidLevels);
         var noRecognizer = new Option<bool>("--no-recognizer") { Description = "Time the detector alone, without the recognizer's second reading." };
+        var noReread = new Option<bool>("--no-reread") { Description = "Time without the second, enlarged reading of small writing." };
         var recognizer = ValidatedOptions.ExistingFile("--recognizer", "Digit recognizer model file (one recognizer or an ensemble); default: the shipped recognizer.", "a recognizer model file, such as runs/recognizer/best.pt");
         var backend = ValidatedOptions.OptionalChoice<DetectorBackend>("--backend", $"Engine of the detector's network (default: {Name(new DetectorOptions().EffectiveBackend)} on the CPU; with --pytorch: both).");
         var precision = ValidatedOptions.Choice<InferencePrecision>("--precision", "Arithmetic of the detector's network (bfloat16: libtorch autocast; int8: ONNX Runtime QDQ)");
@@ -44,7 +45,7 @@ internal static class BenchCommand
         var decodeAhead = ValidatedOptions.Integer("--decode-ahead", "With --folder: images decoded ahead of the network (0: decode each when it is needed)", DecodeAhead.DefaultCapacity, 0, DecodeAhead.MaxCapacity);
         var command = new Command("bench", "Measure Detect latency per page, the network against PyTorch (--pytorch), or pages per second on a folder (--folder).")
         {
-            model, image, width, height, runs, threads, pyramid, noRecognizer, recognizer, backend, precision, pytorch, folder, decodeAhead,
+            model, image, width, height, runs, threads, pyramid, noRecognizer, noReread, recognizer, backend, precision, pytorch, folder, decodeAhead,
         };
         command.SetAction(parse =>
         {
@@ -58,6 +59,7 @@ internal static class BenchCommand
                 PyramidLevels = parse.GetValue(pyramid),
                 UseRecognizer = !parse.GetValue(noRecognizer),
                 RecognizerPath = parse.GetValue(recognizer),
+                RereadBelowHeight = parse.GetValue(noReread) ? null : new DetectorOptions().RereadBelowHeight,
             };
             options = options with { Backend = parse.GetValue(backend), Precision = parse.GetValue(precision) };
             if (parse.GetValue(pytorch))

@@ -26,12 +26,13 @@ internal sealed record DetectRequest(
     int? TileSize = null,
     int? MaxSide = null,
     DetectorBackend? Backend = null,
-    InferencePrecision Precision = InferencePrecision.Float32);
+    InferencePrecision Precision = InferencePrecision.Float32,
+    bool NoReread = false);
 
 /// <summary>
 /// <c>detect &lt;image-or-folder&gt;... [--model FILE] [--directory CSV] [--format text|jsonl] [--draw FOLDER]
 /// [--threshold T] [--pyramid N] [--min-digit-height PX] [--max-digit-height PX] [--tile-size PX] [--max-side PX] [--strict]
-/// [--backend libtorch|onnxruntime]</c>. Options are checked before anything is read (exit code 2). An image
+/// [--backend libtorch|onnxruntime] [--no-reread]</c>. Options are checked before anything is read (exit code 2). An image
 /// that cannot be read is reported on stderr and skipped; the exit code is then 1, after all others were done
 /// (<see cref="ExitCodes"/>). An image that decodes but is damaged (<see cref="ImageDamage"/>: cut short, or the
 /// decoder complained) is read with one warning naming it, or, with <c>--strict</c>, reported as an error and skipped;
@@ -66,7 +67,8 @@ internal static class DetectCommand
         var noRecognizer = new Option<bool>("--no-recognizer") { Description = "Detector only: do not read each box a second time with the recognizer." };
         var backend = ValidatedOptions.OptionalChoice<DetectorBackend>("--backend", $"Engine of the detector's network (default: {new DetectorOptions().EffectiveBackend.ToString().ToLowerInvariant()} on the CPU).");
         var precision = ValidatedOptions.Choice<InferencePrecision>("--precision", "Arithmetic of the detector's network: int8 (ONNX Runtime, calibrated ranges) or bfloat16 (libtorch) are faster; float32 is what the accuracy figures were measured with");
-        var command = new Command("detect", "Detect digits and read numbers in images.") { inputs, model, directory, format, draw, threshold, pyramid, minHeight, maxHeight, tileSize, maxSide, strict, recognizer, noRecognizer, backend, precision };
+        var noReread = new Option<bool>("--no-reread") { Description = $"Do not read small writing (digits under {new DetectorOptions().RereadBelowHeight} px) a second time enlarged." };
+        var command = new Command("detect", "Detect digits and read numbers in images.") { inputs, model, directory, format, draw, threshold, pyramid, minHeight, maxHeight, tileSize, maxSide, strict, recognizer, noRecognizer, backend, precision, noReread };
         command.SetAction(parse => Run(new DetectRequest(
             parse.GetValue(inputs) ?? [],
             parse.GetValue(model),
@@ -83,7 +85,8 @@ internal static class DetectCommand
             parse.GetValue(tileSize),
             parse.GetValue(maxSide),
             parse.GetValue(backend),
-            parse.GetValue(precision))));
+            parse.GetValue(precision),
+            parse.GetValue(noReread))));
         return command;
     }
 
@@ -102,6 +105,7 @@ internal static class DetectCommand
             RecognizerPath = request.RecognizerPath,
             Backend = request.Backend,
             Precision = request.Precision,
+            RereadBelowHeight = request.NoReread ? null : defaults.RereadBelowHeight,
         };
         if (options.Validate().FirstOrDefault() is { } invalid)
         {

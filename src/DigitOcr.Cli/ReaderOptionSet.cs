@@ -6,7 +6,7 @@ namespace DigitOcr.Cli;
 
 /// <summary>
 /// The options of the live reading commands (<c>watch</c>, <c>serve</c>) that say what to read with: the model, the
-/// directory, the score threshold, the pyramid, the recognizer and the network's engine; validated as they are parsed,
+/// directory, the score threshold, the pyramid, the recognizer, the second reading of small writing and the network's engine; validated as they are parsed,
 /// like <c>detect</c>'s.
 /// </summary>
 internal sealed class ReaderOptionSet
@@ -22,6 +22,8 @@ internal sealed class ReaderOptionSet
     public Option<string?> Recognizer { get; } = ValidatedOptions.ExistingFile("--recognizer", "Digit recognizer model file; default: the shipped recognizer.", "a recognizer model file, such as runs/recognizer/best.pt");
 
     public Option<bool> NoRecognizer { get; } = new("--no-recognizer") { Description = "Detector only: do not read each box a second time with the recognizer." };
+
+    public Option<bool> NoReread { get; } = new("--no-reread") { Description = $"Do not read small writing (digits under {new DetectorOptions().RereadBelowHeight} px) a second time enlarged." };
 
     public Option<DetectorBackend?> Backend { get; } = ValidatedOptions.OptionalChoice<DetectorBackend>("--backend", $"Engine of the detector's network (default: {new DetectorOptions().EffectiveBackend.ToString().ToLowerInvariant()} on the CPU).");
 
@@ -48,6 +50,7 @@ internal sealed class ReaderOptionSet
         command.Options.Add(Pyramid);
         command.Options.Add(Recognizer);
         command.Options.Add(NoRecognizer);
+        command.Options.Add(NoReread);
         command.Options.Add(Backend);
         command.Options.Add(Precision);
     }
@@ -58,6 +61,7 @@ internal sealed class ReaderOptionSet
         ScoreThreshold = parse.GetValue(Threshold),
         PyramidLevels = parse.GetValue(Pyramid) ?? defaultPyramid,
         UseRecognizer = !parse.GetValue(NoRecognizer),
+        RereadBelowHeight = parse.GetValue(NoReread) ? null : new DetectorOptions().RereadBelowHeight,
         RecognizerPath = parse.GetValue(Recognizer),
         Backend = parse.GetValue(Backend),
         Precision = parse.GetValue(Precision),

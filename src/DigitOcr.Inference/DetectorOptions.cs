@@ -69,6 +69,22 @@ public sealed record DetectorOptions
     /// </summary>
     public int? PyramidLevels { get; init; }
 
+    /// <summary>
+    /// Small writing is read a second time enlarged: where the first reading found digits shorter than this (px in the
+    /// image), the region around them (<see cref="RereadRegions"/>) runs through the network again at
+    /// <see cref="RereadScale"/> times its size, and what that finds replaces what the first reading found there. The
+    /// anchors reach down to about 9 px, but digits 10-24 px tall are found more often with more pixels
+    /// (docs/size-policy.md, "Small writing read again"). Null: never; skipped too when <see cref="MinDigitHeight"/> says
+    /// no digit is that small. It costs time only on images that hold small writing.
+    /// </summary>
+    public double? RereadBelowHeight { get; init; } = 24;
+
+    /// <summary>How much larger the network sees small writing the second time (<see cref="RereadBelowHeight"/>).</summary>
+    public double RereadScale { get; init; } = 1.5;
+
+    /// <summary>The largest <see cref="RereadScale"/> accepted.</summary>
+    public const double MaxRereadScale = 4;
+
     /// <summary>Coarser passes contribute only digits at least this tall (px at their own scale).</summary>
     public double PyramidMinHeight { get; init; } = 40;
 
@@ -210,6 +226,16 @@ public sealed record DetectorOptions
         if (!(PyramidMinHeight >= 0 && double.IsFinite(PyramidMinHeight)))
         {
             yield return $"PyramidMinHeight must be a number of pixels, 0 or more, got {PyramidMinHeight}";
+        }
+
+        if (RereadBelowHeight is { } below && !(below > 0 && double.IsFinite(below)))
+        {
+            yield return $"RereadBelowHeight must be a number of pixels above 0 (or null: never read small writing again), got {below}";
+        }
+
+        if (!(RereadScale is > 1 and <= MaxRereadScale))
+        {
+            yield return $"RereadScale must be above 1 and at most {MaxRereadScale}, got {RereadScale}";
         }
 
         if (TileSize < MinTileSize || (PadMultiple >= 1 && TileSize % PadMultiple != 0))

@@ -29,6 +29,7 @@ public sealed class DigitDetector : IDisposable
     private readonly DetectionPostprocessor postprocessor;
     private readonly PriorBoxGenerator priorGenerator;
     private readonly PassPlanner planner;
+    private readonly PassPlanner rereadPlanner;
     private readonly RecognizerStage? recognizer;
     private readonly Dictionary<(int, int), Tensor> priors = [];
     private bool disposed;
@@ -52,6 +53,8 @@ public sealed class DigitDetector : IDisposable
         postprocessor = new DetectionPostprocessor(post, new BoxCoder(config.Priors.Variances[0], config.Priors.Variances[1]), candidates);
         priorGenerator = new PriorBoxGenerator(config.Priors);
         planner = new PassPlanner(options, config.Priors);
+        // A region read again is already enlarged to the scale wanted: one pass, in tiles when it is large.
+        rereadPlanner = new PassPlanner(options with { PyramidLevels = 1, MaxSide = null, MinDigitHeight = null, MaxDigitHeight = null }, config.Priors);
         // Last: the checks above may throw, and the caller disposes the model but would not know of a network.
         network = DetectorNetworks.Create(model, config, options, ranges, source);
     }
@@ -229,6 +232,11 @@ public sealed class DigitDetector : IDisposable
                     digits = recognizer.Apply(grays[image] ?? images[image], digits);
                 }
 
+                if (RereadsSmallWriting)
+                {
+                    digits = Reread(grays[image] ?? images[image], digits);
+                }
+
                 return new DetectionResult(images[image].Width, images[image].Height, digits, plan[0].Pass.Scale);
             }).ToList();
         }
@@ -303,6 +311,54 @@ public sealed class DigitDetector : IDisposable
             }
         }
     }
+
+    /// <summary>Whether small writing is read again: asked for, and not ruled out by <see cref="DetectorOptions.MinDigitHeight"/>.</summary>
+    private bool RereadsSmallWriting =>
+        Options.RereadBelowHeight is { } below && !(Options.MinDigitHeight >= below);
+
+    /// <summary>
+    /// Reads the regions of small writing again, enlarged (<see cref="DetectorOptions.RereadBelowHeight"/>): what the
+    /// network and the recognizer find in a region replaces what the first reading found there; the rest stays.
+    /// </summary>
+    private IReadOnlyList<Detection> Reread(Image gray, IReadOnlyList<Detection> digits)
+    {
+        var regions = RereadRegions.Find(digits, gray.Width, gray.Height, Options.RereadBelowHeight!.Value, RereadMinScore);
+        if (regions.Count == 0)
+        {
+            return digits;
+        }
+
+        var scale = Options.RereadScale;
+        var found = new List<Detection>();
+        foreach (var region in regions)
+        {
+            var x = (int)Math.Floor(region.Crop.X1);
+            var y = (int)Math.Floor(region.Crop.Y1);
+            var width = (int)Math.Ceiling(region.Crop.X2) - x;
+            var height = (int)Math.Ceiling(region.Crop.Y2) - y;
+            using var crop = gray.Crop(x, y, width, height);
+            var (enlargedWidth, enlargedHeight) = ((int)Math.Round(width * scale), (int)Math.Round(height * scale));
+            using var enlarged = crop.Resize(enlargedWidth, enlargedHeight, Interpolation.Linear);
+            var plan = rereadPlanner.Plan(enlargedWidth, enlargedHeight);
+            var detections = RunPasses([plan], [enlarged])[0][0];
+            var (scaleX, scaleY) = ((double)enlargedWidth / width, (double)enlargedHeight / height);
+            found.AddRange(detections
+                .Select(d => d with
+                {
+                    Box = new Box((float)((d.Box.X1 / scaleX) + x), (float)((d.Box.Y1 / scaleY) + y), (float)((d.Box.X2 / scaleX) + x), (float)((d.Box.Y2 / scaleY) + y)),
+                })
+                .Where(region.Holds));
+        }
+
+        var read = recognizer is null ? found : recognizer.Apply(gray, found);
+        // Merged as two passes are: a digit on a region's edge may be centred inside it in one reading and outside in
+        // the other, and is kept once.
+        var kept = digits.Where(d => !regions.Any(r => r.Holds(d))).ToList();
+        return PyramidMerge.Merge([new PyramidLevel(1, kept), new PyramidLevel(1, read)], postprocessor.Options.NmsIoU, int.MaxValue, 0);
+    }
+
+    /// <summary>A digit scoring less does not make a region of small writing: the number reader would not read it either.</summary>
+    private static double RereadMinScore => new DigitOcr.Reading.NumberReaderOptions().MinDigitScore;
 
     /// <summary>The network input of one tile: cut from the pass's image (unless it is all of it), normalised and padded.</summary>
     private static Tensor PrepareTile(Image passImage, PassTile tile, int level)

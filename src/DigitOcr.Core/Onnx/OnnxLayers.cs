@@ -49,9 +49,18 @@ internal sealed class OnnxLayers(OnnxGraph graph)
     }
 
     /// <summary>
-    /// A convolution in QDQ form: int8 weights with one symmetric scale per output channel, the bias in int32 at the
-    /// scale of input times weight (as integer kernels accumulate), both dequantized for the float <c>Conv</c>
-    /// that ONNX Runtime then replaces with <c>QLinearConv</c>. <paramref name="inputScale"/>: the scale of
+    /// The largest quantized weight: 7 bits, not 8. On x86 CPUs without VNNI (AVX2, AVX-512 before Cascade Lake, AMD
+    /// before Zen 4), ONNX Runtime multiplies uint8 activations by int8 weights with <c>vpmaddubsw</c>, which adds two
+    /// products in 16 bits and saturates: 255 x 127 x 2 overflows, 255 x 63 x 2 does not. With 8-bit weights the
+    /// shipped model's int8 logits on such a CPU (AMD EPYC, AVX2) were off by 6.6 over a spread of 41
+    /// (<c>ExportOnnxCommandTests</c>); ONNX Runtime's own quantizer offers the same cure (<c>reduce_range</c>).
+    /// </summary>
+    public const int WeightLevels = 63;
+
+    /// <summary>
+    /// A convolution in QDQ form: int8 weights of 7 bits (<see cref="WeightLevels"/>) with one symmetric scale per
+    /// output channel, the bias in int32 at the scale of input times weight (as integer kernels accumulate), both
+    /// dequantized for the float <c>Conv</c> that ONNX Runtime then replaces with <c>QLinearConv</c>. <paramref name="inputScale"/>: the scale of
     /// <paramref name="x"/>'s quantization.
     /// </summary>
     public string QuantizedConv(Conv2d conv, string x, float inputScale, string name)
@@ -70,10 +79,10 @@ internal sealed class OnnxLayers(OnnxGraph graph)
                 maxAbs = Math.Max(maxAbs, Math.Abs(w));
             }
 
-            scales[o] = Math.Max(maxAbs, 1e-8f) / 127f;
+            scales[o] = Math.Max(maxAbs, 1e-8f) / WeightLevels;
             for (var i = 0; i < perChannel; i++)
             {
-                quantized[(o * perChannel) + i] = (sbyte)Math.Clamp(Math.Round(row[i] / scales[o]), -127, 127);
+                quantized[(o * perChannel) + i] = (sbyte)Math.Clamp(Math.Round(row[i] / scales[o]), -WeightLevels, WeightLevels);
             }
         }
 

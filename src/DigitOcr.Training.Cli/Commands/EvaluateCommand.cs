@@ -35,11 +35,14 @@ internal static class EvaluateCommand
         var nms = ValidatedOptions.Fraction("--nms", "IoU above which the weaker of two overlapping detections is dropped (default: the model's)");
         var recognizer = ValidatedOptions.ExistingFile("--recognizer", "Recognizer model file; default: the shipped recognizer, if any.", "a recognizer model file, such as models/digitocr-recognizer.pt");
         var noRecognizer = new Option<bool>("--no-recognizer") { Description = "Detector only: do not read boxes a second time." };
+        var noReread = new Option<bool>("--no-reread") { Description = "Do not read small writing a second time enlarged." };
+        var rereadBelow = ValidatedOptions.PositiveNumber("--reread-below", $"Read digits shorter than this (px) a second time enlarged (default: {new DetectorOptions().RereadBelowHeight})");
+        var rereadScale = ValidatedOptions.Number("--reread-scale", "How much larger small writing is read the second time", new DetectorOptions().RereadScale, 1.01, DetectorOptions.MaxRereadScale);
         var dataDir = ValidatedOptions.ExistingFolder("--data-dir", "Score a folder of your own annotated images (annotations.csv, COCO .json or Pascal VOC .xml) instead of synthetic test pages.", "a folder of annotated images");
         var heldOut = ValidatedOptions.Share("--held-out", "With --data-dir: score only the images a fine-tune with this data.validationFraction (and --seed as data.seed) held out; default: every image.");
         var command = new Command("evaluate", "End-to-end accuracy on whole test pages, or on a folder of your own annotated images (--data-dir): digit recall and mAP, digits and numbers per condition, error types, directory accuracy, wrong persons.")
         {
-            preset, model, pages, distractors, seed, enlarge, showMisread, pyramid, maxSide, threshold, precision, nms, recognizer, noRecognizer, dataDir, heldOut,
+            preset, model, pages, distractors, seed, enlarge, showMisread, pyramid, maxSide, threshold, precision, nms, recognizer, noRecognizer, noReread, rereadBelow, rereadScale, dataDir, heldOut,
         };
         command.SetAction(parse =>
         {
@@ -52,6 +55,8 @@ internal static class EvaluateCommand
                 MaxSide = parse.GetValue(maxSide),
                 UseRecognizer = !parse.GetValue(noRecognizer),
                 RecognizerPath = parse.GetValue(recognizer) is { } r ? Path.GetFullPath(r) : null,
+                RereadBelowHeight = parse.GetValue(noReread) ? null : parse.GetValue(rereadBelow) ?? new DetectorOptions().RereadBelowHeight,
+                RereadScale = parse.GetValue(rereadScale),
             };
             var modelPath = parse.GetValue(model) is { } m ? Path.GetFullPath(m) : null;
             if (parse.GetValue(dataDir) is { } folder)
