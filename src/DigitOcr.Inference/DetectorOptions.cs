@@ -73,11 +73,11 @@ public sealed record DetectorOptions
     /// Small writing is read a second time enlarged: where the first reading found digits shorter than this (px in the
     /// image), the region around them (<see cref="RereadRegions"/>) runs through the network again at
     /// <see cref="RereadScale"/> times its size, and what that finds replaces what the first reading found there. The
-    /// anchors reach down to about 9 px, but digits 10-24 px tall are found more often with more pixels
+    /// anchors reach down to about 9 px, but digits 8-20 px tall are found more often with more pixels
     /// (docs/size-policy.md, "Small writing read again"). Null: never; skipped too when <see cref="MinDigitHeight"/> says
     /// no digit is that small. It costs time only on images that hold small writing.
     /// </summary>
-    public double? RereadBelowHeight { get; init; } = 24;
+    public double? RereadBelowHeight { get; init; } = 20;
 
     /// <summary>How much larger the network sees small writing the second time (<see cref="RereadBelowHeight"/>).</summary>
     public double RereadScale { get; init; } = 1.5;
