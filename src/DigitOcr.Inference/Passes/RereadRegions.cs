@@ -52,25 +52,37 @@ public static class RereadRegions
                 b.X2 + (float)(SideReach * b.Height), b.Y2 + (float)(UpDownReach * b.Height)))
             .ToList();
 
-        // Join overlapping claims until none overlap (a join can reach a claim that neither part reached alone).
+        // Join overlapping claims, then the joined areas, until no two overlap (a joined area can reach a claim that
+        // neither part reached alone). Each round is one pass over the pairs with union-find.
         var groups = claims.Select((claim, i) => (Area: claim, Heights: new List<float> { seeds[i].Height })).ToList();
-        for (var joined = true; joined;)
+        while (true)
         {
-            joined = false;
-            for (var i = 0; i < groups.Count && !joined; i++)
+            var parent = Enumerable.Range(0, groups.Count).ToArray();
+            int Root(int i) => parent[i] == i ? i : parent[i] = Root(parent[i]);
+            var joined = false;
+            for (var i = 0; i < groups.Count; i++)
             {
                 for (var j = i + 1; j < groups.Count; j++)
                 {
-                    if (groups[i].Area.Intersect(groups[j].Area).Area > 0)
+                    if (Root(i) != Root(j) && groups[i].Area.Intersect(groups[j].Area).Area > 0)
                     {
-                        groups[i].Heights.AddRange(groups[j].Heights);
-                        groups[i] = (groups[i].Area.Union(groups[j].Area), groups[i].Heights);
-                        groups.RemoveAt(j);
+                        parent[Root(j)] = Root(i);
                         joined = true;
-                        break;
                     }
                 }
             }
+
+            if (!joined)
+            {
+                break;
+            }
+
+            groups = Enumerable.Range(0, groups.Count)
+                .GroupBy(Root)
+                .Select(g => (
+                    Area: g.Skip(1).Aggregate(groups[g.First()].Area, (area, k) => area.Union(groups[k].Area)),
+                    Heights: g.SelectMany(k => groups[k].Heights).ToList()))
+                .ToList();
         }
 
         return groups.Select(g =>

@@ -32,7 +32,7 @@ public class SmallWritingOnLargePhotoTests
             var x = x0;
             for (var k = 0; k < 10; k++, glyph++)
             {
-                var box = Paste(photo, glyphs, glyph, x, y0);
+                var box = GlyphPaste.Dark(photo, glyphs, glyph, x, y0, DigitHeight);
                 written.Add((glyphs.Label(glyph), box));
                 x = (int)box.X2 + Gap;
             }
@@ -61,22 +61,4 @@ public class SmallWritingOnLargePhotoTests
     private static bool Near(Box ink, Box detection) =>
         detection.CenterX >= ink.X1 - 2 && detection.CenterX <= ink.X2 + 2 && detection.CenterY >= ink.Y1 - 2 && detection.CenterY <= ink.Y2 + 2 &&
         detection.Height is > DigitHeight / 2f and < DigitHeight * 2f;
-
-    /// <summary>Pastes MNIST glyph <paramref name="index"/>, dark on the paper, its ink scaled to <see cref="DigitHeight"/> px; returns the ink's box.</summary>
-    private static Box Paste(Image photo, DigitOcr.Data.Mnist.GlyphSet glyphs, int index, int x, int y)
-    {
-        var ink = glyphs.InkBounds(index);
-        var pixels = glyphs.Pixels(index).ToArray();
-        for (var i = 0; i < pixels.Length; i++)
-        {
-            pixels[i] = (byte)(255 - pixels[i]);
-        }
-
-        using var glyph = Image.FromPixels(pixels, glyphs.Columns, glyphs.Rows);
-        using var cut = glyph.Crop(ink.X, ink.Y, ink.Width, ink.Height);
-        var width = Math.Max(2, (int)Math.Round(ink.Width * (double)DigitHeight / ink.Height));
-        using var small = cut.Resize(width, DigitHeight, Interpolation.Area);
-        photo.DrawImage(small, x, y, PasteMode.Min);
-        return new Box(x, y, x + width, y + DigitHeight);
-    }
 }

@@ -58,30 +58,12 @@ public class SmallWritingRereadTests
             var x = 40;
             for (var k = 0; k < PerRow; k++, glyph++)
             {
-                var box = Paste(paper, glyphs, glyph, x, 40 + (row * 60));
+                var box = GlyphPaste.Dark(paper, glyphs, glyph, x, 40 + (row * 60), DigitHeight);
                 written.Add((glyphs.Label(glyph), box));
                 x = (int)box.X2 + Gap + (k % 4 == 3 ? 8 : 0);
             }
         }
 
         return paper.GaussianBlur(3, 0.6);
-    }
-
-    /// <summary>Pastes MNIST glyph <paramref name="index"/>, dark on the paper, its ink scaled to <see cref="DigitHeight"/> px; returns the ink's box.</summary>
-    private static Box Paste(Image paper, DigitOcr.Data.Mnist.GlyphSet glyphs, int index, int x, int y)
-    {
-        var ink = glyphs.InkBounds(index);
-        var pixels = glyphs.Pixels(index).ToArray();
-        for (var i = 0; i < pixels.Length; i++)
-        {
-            pixels[i] = (byte)(255 - pixels[i]);
-        }
-
-        using var glyph = Image.FromPixels(pixels, glyphs.Columns, glyphs.Rows);
-        using var cut = glyph.Crop(ink.X, ink.Y, ink.Width, ink.Height);
-        var width = Math.Max(2, (int)Math.Round(ink.Width * (double)DigitHeight / ink.Height));
-        using var small = cut.Resize(width, DigitHeight, Interpolation.Area);
-        paper.DrawImage(small, x, y, PasteMode.Min);
-        return new Box(x, y, x + width, y + DigitHeight);
     }
 }
