@@ -6,8 +6,8 @@ namespace DigitOcr.Cli;
 
 /// <summary>
 /// The options of the live reading commands (<c>watch</c>, <c>serve</c>) that say what to read with: the model, the
-/// directory, the score threshold, the pyramid, the recognizer, the second reading of small writing and the network's engine; validated as they are parsed,
-/// like <c>detect</c>'s.
+/// directory, the score threshold, the pyramid, the recognizer, the second reading of small writing and the network's
+/// engine; validated as they are parsed, like <c>detect</c>'s.
 /// </summary>
 internal sealed class ReaderOptionSet
 {

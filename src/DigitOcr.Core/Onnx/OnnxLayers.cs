@@ -60,8 +60,8 @@ internal sealed class OnnxLayers(OnnxGraph graph)
     /// <summary>
     /// A convolution in QDQ form: int8 weights of 7 bits (<see cref="WeightLevels"/>) with one symmetric scale per
     /// output channel, the bias in int32 at the scale of input times weight (as integer kernels accumulate), both
-    /// dequantized for the float <c>Conv</c> that ONNX Runtime then replaces with <c>QLinearConv</c>. <paramref name="inputScale"/>: the scale of
-    /// <paramref name="x"/>'s quantization.
+    /// dequantized for the float <c>Conv</c> that ONNX Runtime then replaces with <c>QLinearConv</c>.
+    /// <paramref name="inputScale"/>: the scale of <paramref name="x"/>'s quantization.
     /// </summary>
     public string QuantizedConv(Conv2d conv, string x, float inputScale, string name)
     {

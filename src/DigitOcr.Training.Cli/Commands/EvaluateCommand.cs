@@ -46,6 +46,11 @@ internal static class EvaluateCommand
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(noReread) && parse.GetResult(rereadBelow) is { Implicit: false })
+            {
+                throw new CommandLineException(TrainerExitCodes.Usage, "--no-reread turns the second reading of small writing off and --reread-below sets its bound: drop one of them");
+            }
+
             var detector = new DetectorOptions
             {
                 PyramidLevels = parse.GetValue(pyramid),

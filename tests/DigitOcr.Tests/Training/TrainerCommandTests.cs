@@ -257,6 +257,16 @@ public sealed partial class TrainerCommandTests : IDisposable
         Assert.InRange(double.Parse(figures.Groups[3].Value, CultureInfo.InvariantCulture), 90, 100);
     }
 
+    [Fact]
+    public void EvaluateNoRereadWithARereadBound_IsOneLineAskingToDropOne()
+    {
+        var result = Trainer(["evaluate", "--no-reread", "--reread-below", "20", "--pages", "1"]);
+
+        var error = CliAssert.OneLineError(result, "trainer", Usage, "--no-reread");
+        Assert.Contains("drop one of them", error);
+        Assert.Empty(result.Output);
+    }
+
     [Theory]
     [InlineData("bench-data", "--seconds", "0")]
     [InlineData("bench-data", "--batch", "0")]
@@ -273,6 +283,8 @@ public sealed partial class TrainerCommandTests : IDisposable
     [InlineData("evaluate", "--preset", "dirty")]
     [InlineData("evaluate", "--nms", "1.5")]
     [InlineData("evaluate", "--enlarge", "0.5")]
+    [InlineData("evaluate", "--reread-scale", "1")]
+    [InlineData("evaluate", "--reread-below", "-3")]
     [InlineData("evaluate", "--enlarge", "9")]
     [InlineData("evaluate", "--show-misread", "-1")]
     [InlineData("evaluate-recognizer", "--digits", "10001")]
