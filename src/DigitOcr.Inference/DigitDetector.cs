@@ -257,7 +257,11 @@ public sealed class DigitDetector : IDisposable
     /// Runs every tile of every planned pass and returns, per image and pass, the detections in the image's pixels,
     /// merged across the pass's tiles. Each pass's image is scaled once; a tile is cut from it only when its batch runs.
     /// </summary>
-    private List<IReadOnlyList<Detection>[]> RunPasses(List<IReadOnlyList<PlannedPass>> plans, List<Image> grays)
+    /// <param name="cachePriors">
+    /// Whether new input sizes keep their priors: regions read again come in many sizes, and would fill the cache
+    /// before the sizes of pages and tiles that recur.
+    /// </param>
+    private List<IReadOnlyList<Detection>[]> RunPasses(List<IReadOnlyList<PlannedPass>> plans, List<Image> grays, bool cachePriors = true)
     {
         var scaled = plans.Select(plan => new Image?[plan.Count]).ToList();
         try
@@ -290,7 +294,7 @@ public sealed class DigitDetector : IDisposable
                     }
 
                     using var output = network.Forward(torch.stack(inputs));
-                    var detections = postprocessor.Process(output.Loc, output.Conf, PriorsFor(output.FeatureSizes, height, width), height, width);
+                    var detections = postprocessor.Process(output.Loc, output.Conf, PriorsFor(output.FeatureSizes, height, width, cachePriors), height, width);
                     for (var b = 0; b < members.Length; b++)
                     {
                         var (image, level, index, _) = members[b];
@@ -340,7 +344,7 @@ public sealed class DigitDetector : IDisposable
             var (enlargedWidth, enlargedHeight) = ((int)Math.Round(width * scale), (int)Math.Round(height * scale));
             using var enlarged = crop.Resize(enlargedWidth, enlargedHeight, Interpolation.Linear);
             var plan = rereadPlanner.Plan(enlargedWidth, enlargedHeight);
-            var detections = RunPasses([plan], [enlarged])[0][0];
+            var detections = RunPasses([plan], [enlarged], cachePriors: false)[0][0];
             var (scaleX, scaleY) = ((double)enlargedWidth / width, (double)enlargedHeight / height);
             found.AddRange(detections
                 .Select(d => d with
@@ -394,8 +398,8 @@ public sealed class DigitDetector : IDisposable
         }
     }
 
-    /// <summary>Priors for an input size, from the feature sizes the model actually produced; cached per size.</summary>
-    private Tensor PriorsFor(IReadOnlyList<(int Height, int Width)> featureSizes, int height, int width)
+    /// <summary>Priors for an input size, from the feature sizes the model actually produced; cached per size when <paramref name="cache"/> says so.</summary>
+    private Tensor PriorsFor(IReadOnlyList<(int Height, int Width)> featureSizes, int height, int width, bool cache)
     {
         lock (priors)
         {
@@ -407,7 +411,7 @@ public sealed class DigitDetector : IDisposable
             var tensor = priorGenerator.GenerateTensor(featureSizes, height, width, device);
             // Photos of many sizes give tiles of many sizes (6.7 MB of priors for a 1120 px tile): past the bound, a
             // size's priors are made for each use and freed with the caller's scope.
-            if (priors.Count < MaxCachedPriorSizes)
+            if (cache && priors.Count < MaxCachedPriorSizes)
             {
                 priors[(height, width)] = tensor.DetachFromDisposeScope();
             }
