@@ -8,7 +8,7 @@ namespace DigitOcr.Training.Cli.Commands;
 /// </summary>
 internal static class RecognizerTraining
 {
-    public static int Run(string configPath, string? output, bool resume, int? epochs, int? batchSize, double? learningRate, int? seed, int? threads, CancellationToken cancellation)
+    public static int Run(string configPath, string? output, bool resume, int? epochs, int? batchSize, double? learningRate, int? seed, int? threads, string? init, int? initMember, CancellationToken cancellation)
     {
         var loaded = RecognizerTrainingConfig.Load(configPath);
         var t = loaded.Training;
@@ -21,12 +21,15 @@ internal static class RecognizerTraining
                 LearningRate = learningRate ?? t.LearningRate,
                 Seed = seed ?? t.Seed,
                 Threads = threads ?? t.Threads,
+                Init = init ?? t.Init,
             },
+            InitMember = initMember ?? loaded.InitMember,
+            Data = loaded.Data with { Seed = seed ?? loaded.Data.Seed },
         }).Validated("the config with its overrides");
         var folder = output ?? Path.Combine("runs", config.Name);
         var trainer = new RecognizerTrainer(config, folder);
         trainer.Progress += Console.WriteLine;
-        Console.WriteLine($"training recognizer {config.Name}: {config.Data.TrainPages} pages of crops, {config.Training.Epochs} epochs, batch {config.Training.BatchSize}, {config.Training.Optimizer} lr {config.Training.LearningRate:G3}, output {folder}");
+        Console.WriteLine($"training recognizer {config.Name}: {config.Data.TrainPages} pages of crops, {config.Training.Epochs} epochs, batch {config.Training.BatchSize}, {config.Training.Optimizer} lr {config.Training.LearningRate:G3}, {(config.Training.Init is { } from ? $"from {from}" : "random weights")}, output {folder}");
         var accuracy = trainer.Run(resume, cancellation);
         Console.WriteLine($"done: validation {accuracy}; best: {trainer.BestPath}, last: {trainer.LastPath}");
         return cancellation.IsCancellationRequested ? 130 : 0;

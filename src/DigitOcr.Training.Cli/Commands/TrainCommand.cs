@@ -40,13 +40,14 @@ internal static partial class TrainCommand
         var validation = ValidatedOptions.OptionalInteger("--validation-images", "Override training.validationImages", 0, int.MaxValue);
         var precision = ValidatedOptions.OptionalChoice<TrainingPrecision>("--precision", "Override training.precision.");
         var init = ValidatedOptions.ExistingFile("--init", "Start from this model file's weights (a checkpoint, an exported model or a PyTorch state dict) instead of random ones; overrides training.init.", "a model file such as runs/lite/best.pt");
+        var initMember = ValidatedOptions.OptionalInteger("--init-member", "With a recognizer config and --init naming a file of several recognizers: the one to start from (default 0, the first); overrides initMember.", 0, RecognizerConfig.MaxMembers - 1);
         var processes = ValidatedOptions.OptionalInteger(NprocPerNode, "Train data-parallel with this many worker processes on this machine (torchrun's convention): --batch-size is per process, the cores are split between them, rank 0 validates and writes checkpoints.", 1, 1024);
         var nodes = ValidatedOptions.OptionalInteger(Nnodes, "With --nproc-per-node: the machines taking part (default 1); MASTER_ADDR and MASTER_PORT name node 0's rendezvous.", 1, 65_536);
         var nodeRank = ValidatedOptions.OptionalInteger(NodeRank, "With --nproc-per-node: this machine's number, 0 .. --nnodes - 1 (default 0; node 0 runs rank 0).", 0, 65_535);
         var dataDir = ValidatedOptions.ExistingFolder("--data-dir", "Fine-tune on this folder of your own annotated images (annotations.csv, COCO .json or Pascal VOC .xml), mixed with the preset's (data.userFraction), holding some out for validation (data.validationFraction).", "a folder of annotated images");
         var command = new Command("train", "Train a detector from a config.")
         {
-            config, output, resume, epochs, images, batch, lr, seed, threads, device, data, validation, precision, init, dataDir, processes, nodes, nodeRank,
+            config, output, resume, epochs, images, batch, lr, seed, threads, device, data, validation, precision, init, initMember, dataDir, processes, nodes, nodeRank,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -65,7 +66,12 @@ internal static partial class TrainCommand
 
                 return Task.FromResult(RecognizerTraining.Run(
                     path, parse.GetValue(output), parse.GetValue(resume), parse.GetValue(epochs), parse.GetValue(batch),
-                    parse.GetValue(lr), parse.GetValue(seed), parse.GetValue(threads), cancellation));
+                    parse.GetValue(lr), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(init), parse.GetValue(initMember), cancellation));
+            }
+
+            if (parse.GetValue(initMember) is not null)
+            {
+                throw new CommandLineException(TrainerExitCodes.Usage, $"--init-member picks one of several recognizers in an --init file; '{path}' is a detector config");
             }
 
             var loaded = ConfigFiles.Load(parse.GetValue(config)!);

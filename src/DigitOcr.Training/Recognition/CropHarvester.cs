@@ -13,6 +13,7 @@ namespace DigitOcr.Training.Recognition;
 /// is how misreads get corrected), "not a digit" when it overlaps no box by <c>negativeIoU</c> (clutter, separators,
 /// crossed-out digits, scribbles, lines), skipped in between (a loose box on a real digit must not be taught as junk);</item>
 /// <item>each visible ground-truth digit, plus jittered copies (shift up to 8 %, scale 0.9-1.15);</item>
+/// <item>some digits as the picture's edge would cut them (<see cref="RecognizerDataOptions.EdgeCutCopies"/>);</item>
 /// <item>wrong boxes as "not a digit": half a digit sideways, two neighbouring digits at once, and background.</item>
 /// </list>
 /// </summary>
@@ -41,6 +42,11 @@ public sealed class CropHarvester(RecognizerConfig model, RecognizerDataOptions 
             {
                 Add(gray, Jitter(digit.Box, rng), digit.Digit, into);
             }
+        }
+
+        for (var i = 0; i < options.EdgeCutCopies && digits.Count > 0; i++)
+        {
+            AddEdgeCut(gray, digits[rng.Next(digits.Count)], rng, into);
         }
 
         for (var i = 0; i < options.HalfDigitNegatives && digits.Count > 0; i++)
@@ -85,6 +91,47 @@ public sealed class CropHarvester(RecognizerConfig model, RecognizerDataOptions 
     {
         using var crop = DigitCrops.Crop(gray, box, model);
         into.Add(crop.ToPixels(), label);
+    }
+
+    /// <summary>
+    /// <paramref name="digit"/> as a photo whose edge runs through it: the page is cut on one side, 5-30 % of the
+    /// box's extent in from that side, and the digit's box (jittered half the time) clipped to what is left, so that
+    /// <see cref="DigitCrops"/> replicates the cut's pixels outward exactly as it does at a real picture edge.
+    /// </summary>
+    private void AddEdgeCut(Image gray, LabeledBox digit, Random rng, CropSet into)
+    {
+        var box = digit.Box;
+        var fraction = 0.05 + (0.25 * rng.NextDouble());
+        var (x, y, width, height) = (0, 0, gray.Width, gray.Height);
+        switch (rng.Next(4))
+        {
+            case 0:
+                x = (int)Math.Round(box.X1 + (fraction * box.Width));
+                width -= x;
+                break;
+            case 1:
+                width = (int)Math.Round(box.X2 - (fraction * box.Width));
+                break;
+            case 2:
+                y = (int)Math.Round(box.Y1 + (fraction * box.Height));
+                height -= y;
+                break;
+            default:
+                height = (int)Math.Round(box.Y2 - (fraction * box.Height));
+                break;
+        }
+
+        if (width < 2 || height < 2 || x >= gray.Width || y >= gray.Height)
+        {
+            return;
+        }
+
+        using var cut = gray.Crop(x, y, width, height);
+        var shown = (rng.Next(2) == 0 ? Jitter(box, rng) : box).Offset(-x, -y).Clip(width, height);
+        if (shown.Width >= 1 && shown.Height >= 1)
+        {
+            Add(cut, shown, digit.Digit, into);
+        }
     }
 
     private static Box Jitter(Box box, Random rng)

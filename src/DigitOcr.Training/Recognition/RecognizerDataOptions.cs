@@ -25,6 +25,14 @@ public sealed record RecognizerDataOptions
     /// <summary>Copies of each ground-truth digit with its box shifted and scaled a little (positives).</summary>
     public int JitteredCopies { get; init; } = 1;
 
+    /// <summary>
+    /// Ground-truth digits per page read again as if the picture's edge cut them (<see cref="CropHarvester"/>): the
+    /// page ends inside the digit, 5-30 % of its box beyond the edge, and the crop replicates the edge's pixels outward
+    /// as it does at inference. A digit with most of its ink in the picture is still to be read; without such crops
+    /// the recognizer read the replicated streaks as other digits (a 0 cut on the right as a 6). 0: none.
+    /// </summary>
+    public int EdgeCutCopies { get; init; }
+
     /// <summary>Boxes per page placed on background, clutter, lines and crossed-out marks (IoU below 0.1 with any digit).</summary>
     public int BackgroundNegatives { get; init; } = 10;
 
@@ -68,9 +76,9 @@ public sealed record RecognizerDataOptions
             yield return "data.detector must name a detector model file (for example models/digitocr-lite.pt)";
         }
 
-        if (JitteredCopies < 0 || BackgroundNegatives < 0 || HalfDigitNegatives < 0 || PairNegatives < 0)
+        if (JitteredCopies < 0 || EdgeCutCopies < 0 || BackgroundNegatives < 0 || HalfDigitNegatives < 0 || PairNegatives < 0)
         {
-            yield return "data.jitteredCopies, backgroundNegatives, halfDigitNegatives and pairNegatives must be at least 0";
+            yield return $"data.jitteredCopies, edgeCutCopies, backgroundNegatives, halfDigitNegatives and pairNegatives must be at least 0, got {JitteredCopies}, {EdgeCutCopies}, {BackgroundNegatives}, {HalfDigitNegatives} and {PairNegatives}";
         }
 
         if (MnistDigits < 0)

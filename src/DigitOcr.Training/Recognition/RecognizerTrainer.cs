@@ -8,6 +8,7 @@ using DigitOcr.Model;
 using DigitOcr.ModelFiles;
 using DigitOcr.Recognition;
 using DigitOcr.Torch;
+using DigitOcr.Torch.Modules;
 using DigitOcr.Torch.Optim;
 using DigitOcr.Torch.Serialization;
 
@@ -43,6 +44,13 @@ public sealed class RecognizerTrainer(RecognizerTrainingConfig config, string ou
             throw new FileNotFoundException($"--resume was given but '{LastPath}' does not exist; start without --resume", LastPath);
         }
 
+        if (!resume && options.Init is { } init)
+        {
+            // A wrong --init fails now, not after minutes of harvest.
+            using var probe = new DigitRecognizer(config.ModelConfig);
+            Initialize(probe, init, quiet: true);
+        }
+
         Directory.CreateDirectory(outputDirectory);
         var train = Harvest(DataSplit.Train, config.Data.TrainPages, cancellation);
         if (config.Data.MnistDigits > 0)
@@ -76,6 +84,10 @@ public sealed class RecognizerTrainer(RecognizerTrainingConfig config, string ou
         if (resume)
         {
             (firstEpoch, best) = Restore(model, optimizer);
+        }
+        else if (options.Init is { } init)
+        {
+            Initialize(model, init);
         }
 
         var perEpoch = Math.Min(options.ImagesPerEpoch, train.Count);
@@ -258,6 +270,39 @@ public sealed class RecognizerTrainer(RecognizerTrainingConfig config, string ou
         };
         extra.AddRange(OptimizerEntries.Of(optimizer));
         ModelFile.Save(LastPath, model, config.ToJson(), halfPrecision: false, extra);
+    }
+
+    /// <summary>
+    /// Starts <paramref name="model"/> from member <see cref="RecognizerTrainingConfig.InitMember"/> of the recognizer
+    /// file <paramref name="path"/> (<c>training.init</c>, <c>--init</c>). A file that holds no recognizer, too few
+    /// members, or weights of another architecture is an <see cref="InvalidDataException"/> naming the file and the fix.
+    /// </summary>
+    private void Initialize(DigitRecognizer model, string path, bool quiet = false)
+    {
+        using var file = ModelFile.Load(path);
+        var found = file.Recognizer
+            ?? throw new InvalidDataException($"--init: '{path}' holds no digit recognizer; give a recognizer file (such as models/digitocr-recognizer.pt) or none");
+        if (config.InitMember >= found.Members)
+        {
+            throw new InvalidDataException($"--init-member {config.InitMember}: '{path}' holds {found.Members} recognizer(s); give a member from 0 to {found.Members - 1}");
+        }
+
+        try
+        {
+            model.load_state_dict(RecognizerEnsemble.MemberEntries(file.Weights, config.InitMember, found.Members));
+        }
+        catch (StateDictMismatchException e)
+        {
+            throw new InvalidDataException(
+                $"--init: the recognizer in '{path}' (widths {string.Join("/", found.Widths)}) does not fit this config's (widths {string.Join("/", config.Widths)}); give a recognizer of the same architecture. {e.Message}", e);
+        }
+
+        if (quiet)
+        {
+            return;
+        }
+
+        Progress?.Invoke($"starting from '{path}'{(found.Members > 1 ? $", member {config.InitMember} of {found.Members}" : string.Empty)}");
     }
 
     private (int Epoch, double Best) Restore(DigitRecognizer model, Optimizer optimizer)

@@ -25,6 +25,12 @@ public sealed record RecognizerTrainingConfig
 
     public TrainingOptions Training { get; init; } = new();
 
+    /// <summary>
+    /// When <c>training.init</c> names a recognizer file holding several members (<see cref="RecognizerConfig.Members"/>),
+    /// the one the run starts from (0 is the first). A file of one recognizer takes 0 only.
+    /// </summary>
+    public int InitMember { get; init; }
+
     public RecognizerDataOptions Data { get; init; } = new();
 
     /// <summary>The part the recognizer needs at inference, as its model file carries it.</summary>
@@ -55,6 +61,11 @@ public sealed record RecognizerTrainingConfig
     public RecognizerTrainingConfig Validated(string sourceName = "config")
     {
         var problems = ModelConfig.Validate().Concat(Training.Validate()).Concat(Data.Validate()).ToList();
+        if (InitMember is < 0 or >= RecognizerConfig.MaxMembers)
+        {
+            problems.Add($"initMember must be in [0, {RecognizerConfig.MaxMembers - 1}], got {InitMember}");
+        }
+
         ConfigProblems.ThrowIfAny(problems, sourceName);
         return this;
     }

@@ -79,6 +79,29 @@ public sealed class TrainerCliErrorTests : IDisposable
     }
 
     [Fact]
+    public void InitMember_WithADetectorConfig_IsAUsageError()
+    {
+        var result = Train(["--config", Config, "--output", "run", "--init-member", "1"]);
+
+        AssertOneLineError(result, Usage, "--init-member");
+        Assert.False(Directory.Exists(Path.Combine(folder, "run")));
+    }
+
+    [Fact]
+    public void InitMember_ThatTheRecognizerFileLacks_FailsBeforeTheHarvestNamingTheMembers()
+    {
+        File.WriteAllText(Path.Combine(folder, "recognizer.json"), """{"task": "recognizer", "widths": [32, 64, 128], "lastStageConvs": 2}""");
+        var shipped = Path.Combine(Shell.RepositoryRoot(), "models", "digitocr-recognizer.pt");
+
+        var result = Train(["--config", "recognizer.json", "--output", "run", "--init", shipped, "--init-member", "7"]);
+
+        AssertOneLineError(result, Files, "--init-member 7");
+        Assert.Contains("holds 2 recognizer(s)", result.Errors);
+        Assert.DoesNotContain("harvest", result.Output);
+        Assert.False(Directory.Exists(Path.Combine(folder, "run")));
+    }
+
+    [Fact]
     public void MissingData_IsAFileErrorNamingTheFix()
     {
         var result = Train(["--config", Config, "--output", "run"], new Dictionary<string, string?> { ["DIGITOCR_DATA"] = Path.Combine(folder, "no-data") });
