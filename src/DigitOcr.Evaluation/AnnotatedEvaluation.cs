@@ -30,7 +30,7 @@ public static class AnnotatedEvaluation
         var reader = new NumberReader();
         var ap = new AveragePrecision();
         var exact = new NumberExactMatch(reader);
-        var errors = new NumberErrorAnalysis(reader.Options.MinDigits, PageEvaluation.PlaceIoU);
+        var errors = new NumberErrorAnalysis(reader.Options.MinDigits, PageEvaluation.PlaceIoU, reader.Options.MinDigitScore);
         var total = default(PageCounts);
         var clock = new Stopwatch();
         long pixels = 0;
@@ -44,7 +44,7 @@ public static class AnnotatedEvaluation
             pixels += (long)gray.Width * gray.Height;
             ap.Add(result.Digits, image.Boxes);
             exact.Add(read, image.Boxes);
-            errors.Add(image.Boxes, read, Path.GetFileName(image.Path));
+            errors.Add(image.Boxes, read, Path.GetFileName(image.Path), result.Digits);
             total += PageEvaluation.Count(result.Digits, image.Boxes, read, reader);
         }
 

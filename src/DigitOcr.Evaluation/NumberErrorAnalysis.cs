@@ -1,4 +1,5 @@
 using DigitOcr.Boxes;
+using DigitOcr.Postprocess;
 using DigitOcr.Reading;
 using DigitOcr.Training.Metrics;
 
@@ -10,25 +11,31 @@ namespace DigitOcr.Evaluation;
 /// </summary>
 /// <param name="minDigits">Written numbers this long count (the reader's own minimum, so that they can be read at all).</param>
 /// <param name="placeIoU">A read number at least this IoU with the written one, with the same digits, is exact.</param>
-public sealed class NumberErrorAnalysis(int minDigits, double placeIoU)
+/// <param name="minDigitScore">A detection counts as a digit read from this score (the reader's own floor).</param>
+public sealed class NumberErrorAnalysis(int minDigits, double placeIoU, double minDigitScore = 0)
 {
+    /// <summary>A written digit was read right by a detection of its digit at least this IoU with it.</summary>
+    public const double DigitIoU = 0.5;
+
     /// <summary>The most misread numbers kept for listing (<see cref="NumberErrors.Examples"/>); counts go on past it.</summary>
     public const int MaxExamples = 1000;
 
     private readonly Dictionary<(int, int), int> confusions = [];
     private readonly List<MisreadNumber> examples = [];
-    private int misread, substitutionOnly, missedDigit, extraDigit, mixed, notRead, strays, substituted, missed, extra;
+    private int misread, substitutionOnly, missedDigit, extraDigit, mixed, notRead, strays, substituted, missed, extra, groupedOtherwise;
 
     /// <param name="truths">The image's annotated digits.</param>
     /// <param name="read">The numbers read on it.</param>
     /// <param name="image">Names the image in <see cref="NumberErrors.Examples"/> (a page number, a file).</param>
-    public void Add(IReadOnlyList<LabeledBox> truths, IReadOnlyList<RecognizedNumber> read, string image = "")
+    /// <param name="digits">The digits detected on it, when known: a misread number each of whose written digits was
+    /// read right among them counts as <see cref="NumberErrors.GroupedOtherwise"/>.</param>
+    public void Add(IReadOnlyList<LabeledBox> truths, IReadOnlyList<RecognizedNumber> read, string image = "", IReadOnlyList<Detection>? digits = null)
     {
         ArgumentNullException.ThrowIfNull(truths);
         ArgumentNullException.ThrowIfNull(read);
         var numberBoxes = truths.Where(t => t.Number >= 0 && !t.Ignored).Select(t => t.Box).ToList();
         strays += read.Count(r => !numberBoxes.Exists(b => r.Box.IoU(b) > 0));
-        foreach (var (_, text, box) in WrittenNumbers.Of(truths, minDigits))
+        foreach (var (number, text, box) in WrittenNumbers.Of(truths, minDigits))
         {
             var best = read.Where(r => r.Box.IoU(box) > 0).MaxBy(r => r.Box.IoU(box));
             if (best is not null && best.Text == text && best.Box.IoU(box) >= placeIoU)
@@ -37,6 +44,11 @@ public sealed class NumberErrorAnalysis(int minDigits, double placeIoU)
             }
 
             misread++;
+            if (digits is not null && EveryDigitRead(truths, number, digits))
+            {
+                groupedOtherwise++;
+            }
+
             if (examples.Count < MaxExamples)
             {
                 examples.Add(new MisreadNumber(image, text, best?.Text));
@@ -68,11 +80,17 @@ public sealed class NumberErrorAnalysis(int minDigits, double placeIoU)
         }
     }
 
+    /// <summary>Whether each digit of written number <paramref name="number"/> has a detection of its digit over it.</summary>
+    private bool EveryDigitRead(IReadOnlyList<LabeledBox> truths, int number, IReadOnlyList<Detection> digits) =>
+        truths.Where(t => t.Number == number)
+            .All(t => digits.Any(d => d.Digit == t.Digit && d.Score >= minDigitScore && d.Box.IoU(t.Box) >= DigitIoU));
+
     public NumberErrors Compute() => new(
         misread, substitutionOnly, missedDigit, extraDigit, mixed, notRead, strays, substituted, missed, extra,
         confusions.Select(kv => new DigitConfusion(kv.Key.Item1, kv.Key.Item2, kv.Value))
             .OrderByDescending(c => c.Count).ThenBy(c => c.Written).ThenBy(c => c.Read).ToList())
     {
         Examples = examples.ToList(),
+        GroupedOtherwise = groupedOtherwise,
     };
 }

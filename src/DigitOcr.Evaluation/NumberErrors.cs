@@ -28,6 +28,12 @@ public sealed record NumberErrors(
     int ExtraDigits,
     IReadOnlyList<DigitConfusion> Confusions)
 {
+    /// <summary>
+    /// Misread numbers each of whose written digits was read right (its digit, at IoU 0.5) but which the reader grouped
+    /// otherwise: split, joined to a neighbour, or a digit left off an end. 0 when the digits were not given.
+    /// </summary>
+    public int GroupedOtherwise { get; init; }
+
     /// <summary>The first misread numbers (at most <see cref="NumberErrorAnalysis.MaxExamples"/>), in the order they were read.</summary>
     public IReadOnlyList<MisreadNumber> Examples { get; init; } = [];
 }

@@ -41,7 +41,7 @@ public static class PageEvaluation
         var source = new EvaluationPages(options.Preset, options.Seed, options.DataFolder);
         var reader = new NumberReader();
         var conditions = new ConditionTable();
-        var errors = new NumberErrorAnalysis(reader.Options.MinDigits, PlaceIoU);
+        var errors = new NumberErrorAnalysis(reader.Options.MinDigits, PlaceIoU, reader.Options.MinDigitScore);
         var ap = new AveragePrecision();
         var exact = new NumberExactMatch(reader);
         var written = new List<WrittenPhoneNumber>();
@@ -64,7 +64,7 @@ public static class PageEvaluation
             exact.Add(read, truths);
             edges = edges.Add(truths, read, result.Digits, image.Width, image.Height, reader.Options.MinDigits, PlaceIoU);
             conditions.Add(sample.Applied, Count(result.Digits, truths, read, reader));
-            errors.Add(truths, read, $"page {page} ({string.Join(", ", sample.Applied.Where(ReportedConditions.Contains))})");
+            errors.Add(truths, read, $"page {page} ({string.Join(", ", sample.Applied.Where(ReportedConditions.Contains))})", result.Digits);
             written.AddRange(PhoneNumbers(page, truths));
             pagesRead.Add(new PageRead(read, truths.Where(t => !t.Ignored && t.Number >= 0).Select(t => t.Box).ToList()));
         }

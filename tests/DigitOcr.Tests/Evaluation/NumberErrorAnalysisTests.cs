@@ -1,5 +1,6 @@
 using DigitOcr.Boxes;
 using DigitOcr.Evaluation;
+using DigitOcr.Postprocess;
 using DigitOcr.Reading;
 
 namespace DigitOcr.Tests.Evaluation;
@@ -40,6 +41,36 @@ public class NumberErrorAnalysisTests
         analysis.Add(truths, []);
 
         Assert.Equal(0, analysis.Compute().Misread);
+    }
+
+    [Fact]
+    public void AMisreadNumberWhoseDigitsWereAllReadRight_CountsAsGroupedOtherwise()
+    {
+        var analysis = new NumberErrorAnalysis(minDigits: 3, placeIoU: 0.5, minDigitScore: 0.3);
+        // Row 0: 4567 split into 45 and 67, every digit read right. Row 1: 123 read 128 (a digit read wrong).
+        // Row 2: 789 read 78, its 9 detected but below the score floor.
+        var truths = Written("4567", 0).Concat(Written("123", 1)).Concat(Written("789", 2)).ToList();
+        var digits = new List<Detection>();
+        digits.AddRange("4567".Select((c, i) => new Detection(c - '0', 0.9f, DigitBox(0, i))));
+        digits.AddRange("128".Select((c, i) => new Detection(c - '0', 0.9f, DigitBox(1, i))));
+        digits.AddRange("789".Select((c, i) => new Detection(c - '0', i == 2 ? 0.2f : 0.9f, DigitBox(2, i))));
+        var read = new List<RecognizedNumber> { Read("45", 0), Read("128", 1), Read("78", 2) };
+
+        analysis.Add(truths, read, "page 1", digits);
+        var errors = analysis.Compute();
+
+        Assert.Equal(3, errors.Misread);
+        Assert.Equal(1, errors.GroupedOtherwise);
+    }
+
+    [Fact]
+    public void WithoutTheDigits_NothingCountsAsGroupedOtherwise()
+    {
+        var analysis = new NumberErrorAnalysis(minDigits: 3, placeIoU: 0.5);
+
+        analysis.Add(Written("4567", 0).ToList(), [Read("45", 0)]);
+
+        Assert.Equal(0, analysis.Compute().GroupedOtherwise);
     }
 
     /// <summary>Digits 20 px wide, 30 px tall, on row <paramref name="row"/> (rows 100 px apart), one written number.</summary>
