@@ -22,13 +22,13 @@ public sealed class NumberErrorAnalysis(int minDigits, double placeIoU, double m
 
     private readonly Dictionary<(int, int), int> confusions = [];
     private readonly List<MisreadNumber> examples = [];
-    private int misread, substitutionOnly, missedDigit, extraDigit, mixed, notRead, strays, substituted, missed, extra, groupedOtherwise;
+    private int misread, substitutionOnly, missedDigit, extraDigit, mixed, notRead, strays, substituted, missed, extra, everyDigitRead;
 
     /// <param name="truths">The image's annotated digits.</param>
     /// <param name="read">The numbers read on it.</param>
     /// <param name="image">Names the image in <see cref="NumberErrors.Examples"/> (a page number, a file).</param>
     /// <param name="digits">The digits detected on it, when known: a misread number each of whose written digits was
-    /// read right among them counts as <see cref="NumberErrors.GroupedOtherwise"/>.</param>
+    /// read right among them counts in <see cref="NumberErrors.EveryDigitRead"/>.</param>
     public void Add(IReadOnlyList<LabeledBox> truths, IReadOnlyList<RecognizedNumber> read, string image = "", IReadOnlyList<Detection>? digits = null)
     {
         ArgumentNullException.ThrowIfNull(truths);
@@ -44,14 +44,11 @@ public sealed class NumberErrorAnalysis(int minDigits, double placeIoU, double m
             }
 
             misread++;
-            if (digits is not null && EveryDigitRead(truths, number, digits))
-            {
-                groupedOtherwise++;
-            }
-
+            var grouped = digits is not null && EveryDigitRead(truths, number, digits);
+            everyDigitRead += grouped ? 1 : 0;
             if (examples.Count < MaxExamples)
             {
-                examples.Add(new MisreadNumber(image, text, best?.Text));
+                examples.Add(new MisreadNumber(image, text, best?.Text) { EveryDigitRead = grouped });
             }
 
             if (best is null)
@@ -91,6 +88,6 @@ public sealed class NumberErrorAnalysis(int minDigits, double placeIoU, double m
             .OrderByDescending(c => c.Count).ThenBy(c => c.Written).ThenBy(c => c.Read).ToList())
     {
         Examples = examples.ToList(),
-        GroupedOtherwise = groupedOtherwise,
+        EveryDigitRead = everyDigitRead,
     };
 }

@@ -29,17 +29,22 @@ public sealed record NumberErrors(
     IReadOnlyList<DigitConfusion> Confusions)
 {
     /// <summary>
-    /// Misread numbers each of whose written digits was read right (its digit, at IoU 0.5) but which the reader grouped
-    /// otherwise: split, joined to a neighbour, or a digit left off an end. 0 when the digits were not given.
+    /// Misread numbers each of whose written digits was read right (its digit, at IoU 0.5): what went wrong is a mark
+    /// read as an extra digit inside or beside the number, or the reader's grouping (split, joined to a neighbour, an
+    /// end digit left off). 0 when the digits were not given.
     /// </summary>
-    public int GroupedOtherwise { get; init; }
+    public int EveryDigitRead { get; init; }
 
     /// <summary>The first misread numbers (at most <see cref="NumberErrorAnalysis.MaxExamples"/>), in the order they were read.</summary>
     public IReadOnlyList<MisreadNumber> Examples { get; init; } = [];
 }
 
 /// <summary>A written number not read exactly: where, what was written, and what was read at its place (null: nothing).</summary>
-public sealed record MisreadNumber(string Image, string Written, string? Read);
+public sealed record MisreadNumber(string Image, string Written, string? Read)
+{
+    /// <summary>Every written digit was read right (<see cref="NumberErrors.EveryDigitRead"/>).</summary>
+    public bool EveryDigitRead { get; init; }
+}
 
 /// <summary>A written digit read as another, <paramref name="Count"/> times.</summary>
 public readonly record struct DigitConfusion(int Written, int Read, int Count);

@@ -126,7 +126,7 @@ internal static class EvaluateCommand
         Console.WriteLine($"misread numbers, the first {Math.Min(count, errors.Examples.Count)} of {errors.Misread}:");
         foreach (var m in errors.Examples.Take(count))
         {
-            Console.WriteLine($"  {m.Image}: written {m.Written}, read {m.Read ?? "nothing"}");
+            Console.WriteLine($"  {m.Image}: written {m.Written}, read {m.Read ?? "nothing"}{(m.EveryDigitRead ? " (every digit read right)" : string.Empty)}");
         }
     }
 
@@ -141,8 +141,8 @@ internal static class EvaluateCommand
         Console.WriteLine(string.Format(c, "digits read          recall {0:P1}, precision {1:P1} (score >= {2}, right digit at IoU 0.5)", total.Recall, total.Precision, minDigitScore));
         Console.WriteLine(string.Format(c, "numbers read exactly {0}/{1} = {2:P1} ({3}+ digits, as the reader groups the annotated digits)", numbers.ReadExactly, numbers.Numbers, numbers.Rate, new DigitOcr.Reading.NumberReader().Options.MinDigits));
         Console.WriteLine(string.Format(c, "time                 {0:F0} ms per image (detect + read)", report.MillisecondsPerImage));
-        Console.WriteLine(string.Format(c, "misread numbers      {0}: {1} wrong digits only, {2} missing digits, {3} extra digits, {4} both, {5} not read at all; {6} stray numbers read where none is written; {7} with every digit read right but grouped otherwise",
-            e.Misread, e.SubstitutionOnly, e.MissedDigit, e.ExtraDigit, e.Mixed, e.NotRead, e.StrayNumbers, e.GroupedOtherwise));
+        Console.WriteLine(string.Format(c, "misread numbers      {0}: {1} wrong digits only, {2} missing digits, {3} extra digits, {4} both, {5} not read at all; {6} stray numbers read where none is written; {7} with every written digit read right (extra marks read, or grouped otherwise)",
+            e.Misread, e.SubstitutionOnly, e.MissedDigit, e.ExtraDigit, e.Mixed, e.NotRead, e.StrayNumbers, e.EveryDigitRead));
         Console.WriteLine(string.Format(c, "digit errors         {0} substituted, {1} missed, {2} extra; most frequent: {3}",
             e.SubstitutedDigits, e.MissedDigits, e.ExtraDigits, string.Join(", ", e.Confusions.Take(8).Select(x => $"{x.Written}->{x.Read} x{x.Count}"))));
     }
@@ -177,8 +177,8 @@ internal static class EvaluateCommand
             edges.Cut, edges.Written, edges.CutFlagged, edges.MisreadFlagged, edges.Misread, edges.ExactFlagged, edges.Written - edges.Misread));
         if (report.Errors is { } e)
         {
-            Console.WriteLine(string.Format(c, "misread numbers      {0}: {1} wrong digits only, {2} missing digits, {3} extra digits, {4} both, {5} not read at all; {6} stray numbers read where none is written; {7} with every digit read right but grouped otherwise",
-                e.Misread, e.SubstitutionOnly, e.MissedDigit, e.ExtraDigit, e.Mixed, e.NotRead, e.StrayNumbers, e.GroupedOtherwise));
+            Console.WriteLine(string.Format(c, "misread numbers      {0}: {1} wrong digits only, {2} missing digits, {3} extra digits, {4} both, {5} not read at all; {6} stray numbers read where none is written; {7} with every written digit read right (extra marks read, or grouped otherwise)",
+                e.Misread, e.SubstitutionOnly, e.MissedDigit, e.ExtraDigit, e.Mixed, e.NotRead, e.StrayNumbers, e.EveryDigitRead));
             Console.WriteLine(string.Format(c, "digit errors         {0} substituted, {1} missed, {2} extra; most frequent: {3}",
                 e.SubstitutedDigits, e.MissedDigits, e.ExtraDigits, string.Join(", ", e.Confusions.Take(8).Select(x => $"{x.Written}->{x.Read} x{x.Count}"))));
         }

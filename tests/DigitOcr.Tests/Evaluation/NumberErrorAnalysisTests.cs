@@ -44,7 +44,7 @@ public class NumberErrorAnalysisTests
     }
 
     [Fact]
-    public void AMisreadNumberWhoseDigitsWereAllReadRight_CountsAsGroupedOtherwise()
+    public void AMisreadNumberWhoseDigitsWereAllReadRight_IsCountedAndFlagged()
     {
         var analysis = new NumberErrorAnalysis(minDigits: 3, placeIoU: 0.5, minDigitScore: 0.3);
         // Row 0: 4567 split into 45 and 67, every digit read right. Row 1: 123 read 128 (a digit read wrong).
@@ -60,17 +60,18 @@ public class NumberErrorAnalysisTests
         var errors = analysis.Compute();
 
         Assert.Equal(3, errors.Misread);
-        Assert.Equal(1, errors.GroupedOtherwise);
+        Assert.Equal(1, errors.EveryDigitRead);
+        Assert.Equal([true, false, false], errors.Examples.Select(e => e.EveryDigitRead));
     }
 
     [Fact]
-    public void WithoutTheDigits_NothingCountsAsGroupedOtherwise()
+    public void WithoutTheDigits_NoMisreadNumberCountsAsEveryDigitRead()
     {
         var analysis = new NumberErrorAnalysis(minDigits: 3, placeIoU: 0.5);
 
         analysis.Add(Written("4567", 0).ToList(), [Read("45", 0)]);
 
-        Assert.Equal(0, analysis.Compute().GroupedOtherwise);
+        Assert.Equal(0, analysis.Compute().EveryDigitRead);
     }
 
     /// <summary>Digits 20 px wide, 30 px tall, on row <paramref name="row"/> (rows 100 px apart), one written number.</summary>
