@@ -44,11 +44,11 @@ public sealed class NumberErrorAnalysis(int minDigits, double placeIoU, double m
             }
 
             misread++;
-            var grouped = digits is not null && EveryDigitRead(truths, number, digits);
-            everyDigitRead += grouped ? 1 : 0;
+            var allRead = digits is not null && EveryDigitRead(truths, number, digits);
+            everyDigitRead += allRead ? 1 : 0;
             if (examples.Count < MaxExamples)
             {
-                examples.Add(new MisreadNumber(image, text, best?.Text) { EveryDigitRead = grouped });
+                examples.Add(new MisreadNumber(image, text, best?.Text) { EveryDigitRead = allRead });
             }
 
             if (best is null)
