@@ -45,7 +45,7 @@ internal static partial class TrainCommand
         var nodes = ValidatedOptions.OptionalInteger(Nnodes, "With --nproc-per-node: the machines taking part (default 1); MASTER_ADDR and MASTER_PORT name node 0's rendezvous.", 1, 65_536);
         var nodeRank = ValidatedOptions.OptionalInteger(NodeRank, "With --nproc-per-node: this machine's number, 0 .. --nnodes - 1 (default 0; node 0 runs rank 0).", 0, 65_535);
         var dataDir = ValidatedOptions.ExistingFolder("--data-dir", "Fine-tune on this folder of your own annotated images (annotations.csv, COCO .json or Pascal VOC .xml), mixed with the preset's (data.userFraction), holding some out for validation (data.validationFraction).", "a folder of annotated images");
-        var command = new Command("train", "Train a detector from a config.")
+        var command = new Command("train", "Train a detector, or a digit recognizer (a config with \"task\": \"recognizer\"), from a config.")
         {
             config, output, resume, epochs, images, batch, lr, seed, threads, device, data, validation, precision, init, initMember, dataDir, processes, nodes, nodeRank,
         };
