@@ -1,3 +1,5 @@
+using DigitOcr.Data.Pages;
+
 namespace DigitOcr.Training.Recognition;
 
 /// <summary>
@@ -42,6 +44,13 @@ public sealed record RecognizerDataOptions
     /// <summary>Boxes per page around two neighbouring digits at once.</summary>
     public int PairNegatives { get; init; } = 3;
 
+    /// <summary>
+    /// The pages crops are harvested from, as a detector config's <c>data.pages</c>; null: the <c>pages</c> preset's
+    /// own. A harder mix (more touching, crossed-out and ruled-through digits, lower contrast) gives the recognizer more
+    /// of the marks it misreads on such pages. Validation pages are drawn from the same mix.
+    /// </summary>
+    public PageOptions? Pages { get; init; }
+
     /// <summary>Plain MNIST training digits added as crops beside the harvested ones (<see cref="MnistCrops"/>); 0 for none.</summary>
     public int MnistDigits { get; init; }
 
@@ -84,6 +93,11 @@ public sealed record RecognizerDataOptions
         if (MnistDigits < 0)
         {
             yield return $"data.mnistDigits must be at least 0, got {MnistDigits}";
+        }
+
+        foreach (var problem in Pages?.Validate().Within("data.pages") ?? [])
+        {
+            yield return problem;
         }
 
         foreach (var problem in Augment.Validate())

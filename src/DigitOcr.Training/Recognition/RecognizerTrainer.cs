@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DigitOcr.Config;
 using DigitOcr.Data;
 using DigitOcr.Data.Mnist;
+using DigitOcr.Data.Pages;
 using DigitOcr.Data.Sources;
 using DigitOcr.Imaging;
 using DigitOcr.Model;
@@ -192,7 +193,7 @@ public sealed class RecognizerTrainer(RecognizerTrainingConfig config, string ou
         }
 
         var clock = Stopwatch.StartNew();
-        var source = (PageSampleSource)SampleSources.Create(new DataOptions { Preset = DataPreset.Pages, Seed = config.Data.Seed }, split);
+        var source = (PageSampleSource)SampleSources.Create(new DataOptions { Preset = DataPreset.Pages, Seed = config.Data.Seed, Pages = config.Data.Pages ?? new PageOptions() }, split);
         var harvester = new CropHarvester(config.ModelConfig, config.Data);
         using var detector = new PageDetector(config.Data.Detector);
         var rng = new Random(config.Data.Seed + (split == DataSplit.Train ? 0 : 1_000_003));
