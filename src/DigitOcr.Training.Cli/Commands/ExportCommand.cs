@@ -23,16 +23,22 @@ internal static class ExportCommand
     {
         var checkpoint = ValidatedOptions.ExistingFiles("--checkpoint", "A checkpoint written by train (best.pt or last.pt); with --onnx also a model file or a PyTorch state dict. Several recognizers (--checkpoint a.pt --checkpoint b.pt) are written as one ensemble file.", "a detector checkpoint such as runs/lite/best.pt");
         checkpoint.Required = true;
-        var output = ValidatedOptions.OutputFile("--output", "The model file to write (replaced if it exists; its folder is created).", "a file name such as models/digitocr-lite.pt");
+        var output = ValidatedOptions.OutputFile("--output", "The model file to write (its folder is created). An existing file is kept unless --force is given.", "a file name such as models/digitocr-lite.pt");
         output.Required = true;
         var half = new Option<bool>("--half") { Description = "Store the weights as float16." };
         var onnx = new Option<bool>("--onnx") { Description = "Write the detector as an ONNX model (opset 17; input 'image' [batch, 1, height, width], outputs 'loc', 'conf', 'feature_sizes')." };
+        var force = new Option<bool>("--force") { Description = "Replace --output when it exists (a shipped model is replaced only when asked)." };
         var int8 = new Option<bool>("--int8") { Description = "With --onnx: write it in QDQ form, int8 weights and uint8 activations over the ranges the model file carries (batch norm folded)." };
-        var command = new Command("export", "Write a model-only file for shipping, or an ONNX model, from a training checkpoint.") { checkpoint, output, half, onnx, int8 };
+        var command = new Command("export", "Write a model-only file for shipping, or an ONNX model, from a training checkpoint.") { checkpoint, output, half, onnx, int8, force };
         command.SetAction(parse =>
         {
             var path = Path.GetFullPath(parse.GetValue(output)!);
             var sources = parse.GetValue(checkpoint)!;
+            if (File.Exists(path) && !parse.GetValue(force))
+            {
+                throw new CommandLineException(TrainerExitCodes.Files, $"--output: '{path}' exists and export does not replace it unless asked: add --force to replace it, or choose another --output");
+            }
+
             if (sources.Length > 1)
             {
                 return parse.GetValue(onnx) || parse.GetValue(int8) || parse.GetValue(half)

@@ -228,6 +228,34 @@ public sealed partial class TrainerCommandTests : IDisposable
     }
 
     [Fact]
+    public void Export_OntoAnExistingFile_IsRefusedAndTheFileKept()
+    {
+        TinyModel.Save(folder.File("tiny.pt"));
+        File.WriteAllText(folder.File("shipped.pt"), "the model a user ships");
+
+        var result = Trainer(["export", "--checkpoint", "tiny.pt", "--output", "shipped.pt"]);
+
+        Assert.True(result.ExitCode == 4, result.ToString()); // TrainerExitCodes.Files
+        Assert.Contains("shipped.pt' exists", result.Errors);
+        Assert.Contains("--force", result.Errors);
+        Assert.DoesNotContain("   at ", result.Errors);
+        Assert.Equal("the model a user ships", File.ReadAllText(folder.File("shipped.pt")));
+    }
+
+    [Fact]
+    public void Export_WithForce_ReplacesAnExistingFile()
+    {
+        TinyModel.Save(folder.File("tiny.pt"));
+        File.WriteAllText(folder.File("shipped.pt"), "an older model");
+
+        var result = Trainer(["export", "--checkpoint", "tiny.pt", "--output", "shipped.pt", "--force"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var exported = ModelFile.Load(folder.File("shipped.pt"));
+        Assert.Equal("tiny-untrained", exported.Config?.Name);
+    }
+
+    [Fact]
     public void Export_WithoutMnist_WritesTheModelAndSaysInt8RangesAreMissing()
     {
         TinyModel.Save(folder.File("tiny.pt"));
