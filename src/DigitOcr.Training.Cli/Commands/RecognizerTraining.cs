@@ -27,6 +27,7 @@ internal static class RecognizerTraining
             Data = loaded.Data with { Seed = seed ?? loaded.Data.Seed },
         }).Validated("the config with its overrides");
         var folder = output ?? Path.Combine("runs", config.Name);
+        RunFolder.EnsureNoOtherRun(folder, resume);
         var trainer = new RecognizerTrainer(config, folder);
         trainer.Progress += Console.WriteLine;
         Console.WriteLine($"training recognizer {config.Name}: {config.Data.TrainPages} pages of crops, {config.Training.Epochs} epochs, batch {config.Training.BatchSize}, {config.Training.Optimizer} lr {config.Training.LearningRate:G3}, {(config.Training.Init is { } from ? $"from {from}" : "random weights")}, output {folder}");

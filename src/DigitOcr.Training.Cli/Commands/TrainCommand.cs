@@ -27,7 +27,7 @@ internal static partial class TrainCommand
     {
         var config = ValidatedOptions.ExistingFile("--config", "Detector or recognizer config (configs/*.json).", "a config file such as configs/lite.json");
         config.Required = true;
-        var output = ValidatedOptions.OutputFolder("--output", "Folder for checkpoints and metrics (default: runs/<config name>).");
+        var output = ValidatedOptions.OutputFolder("--output", "Folder for checkpoints and metrics (default: runs/<config name>); a new run does not start in one that holds another run's last.pt or best.pt.");
         var resume = new Option<bool>("--resume") { Description = "Continue from <output>/last.pt." };
         var epochs = ValidatedOptions.OptionalInteger("--epochs", "Override training.epochs", 1, int.MaxValue);
         var images = ValidatedOptions.OptionalInteger("--images-per-epoch", "Override training.imagesPerEpoch", 1, int.MaxValue);
@@ -239,6 +239,8 @@ internal static partial class TrainCommand
         {
             throw new CommandLineException(TrainerExitCodes.Files, $"--resume: there is no checkpoint '{last}' to continue from; start without --resume (or give the run's --output)");
         }
+
+        RunFolder.EnsureNoOtherRun(folder, resume);
 
         try
         {

@@ -101,6 +101,25 @@ public sealed class TrainerCliErrorTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(folder, "run")));
     }
 
+    [Theory]
+    [InlineData("detector")]
+    [InlineData("recognizer")]
+    public void NewRun_InAFolderHoldingAnotherRun_IsRefusedAndItsCheckpointsKept(string task)
+    {
+        var config = task == "detector" ? Config : Path.Combine(AppContext.BaseDirectory, "configs", "recognizer.json");
+        var run = Directory.CreateDirectory(Path.Combine(folder, "run")).FullName;
+        File.WriteAllText(Path.Combine(run, "best.pt"), "hours of training");
+        File.WriteAllText(Path.Combine(run, "config.json"), "the run's config");
+
+        var result = Train(["--config", config, "--output", "run"]);
+
+        AssertOneLineError(result, Files, "best.pt");
+        Assert.Contains("--resume", result.Errors);
+        Assert.DoesNotContain("harvest", result.Output);
+        Assert.Equal("hours of training", File.ReadAllText(Path.Combine(run, "best.pt")));
+        Assert.Equal("the run's config", File.ReadAllText(Path.Combine(run, "config.json")));
+    }
+
     [Fact]
     public void MissingData_IsAFileErrorNamingTheFix()
     {
