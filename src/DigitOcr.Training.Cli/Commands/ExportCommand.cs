@@ -14,8 +14,9 @@ namespace DigitOcr.Training.Cli.Commands;
 /// <c>export --checkpoint best.pt --output models/digitocr-lite.pt [--half] [--force]</c>: writes a model-only file
 /// (weights and config, no optimizer or RNG state) for shipping, replacing an existing file only with <c>--force</c>;
 /// <c>--half</c> stores float32 weights as float16 (half the size; they load back as float32).
-/// <c>export --onnx --checkpoint best.pt --output model.onnx</c> writes the detector as an ONNX model instead (<see cref="DetectorOnnxExporter"/>), from a checkpoint, a model file or a plain state dict
-/// of the reference architecture; with <c>--int8</c>, in QDQ form over the ranges a model file carries.
+/// <c>export --onnx --checkpoint best.pt --output model.onnx</c> writes the detector as an ONNX model instead
+/// (<see cref="DetectorOnnxExporter"/>), from a checkpoint, a model file or a plain state dict of the reference
+/// architecture; with <c>--int8</c>, in QDQ form over the ranges a model file carries.
 /// </summary>
 internal static class ExportCommand
 {
