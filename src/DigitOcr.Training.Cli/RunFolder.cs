@@ -1,4 +1,5 @@
 using DigitOcr.CommandLine;
+using DigitOcr.Training.Recognition;
 
 namespace DigitOcr.Training.Cli;
 
@@ -16,7 +17,8 @@ internal static class RunFolder
             return;
         }
 
-        var checkpoints = new[] { Trainer.LastFile, Trainer.BestFile }.Where(name => File.Exists(Path.Combine(folder, name))).ToList();
+        var checkpoints = new[] { Trainer.LastFile, Trainer.BestFile, RecognizerTrainer.LastFile, RecognizerTrainer.BestFile }
+            .Distinct().Where(name => File.Exists(Path.Combine(folder, name))).ToList();
         if (checkpoints.Count > 0)
         {
             throw new CommandLineException(TrainerExitCodes.Files,
