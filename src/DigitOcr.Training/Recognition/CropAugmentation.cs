@@ -5,7 +5,8 @@ namespace DigitOcr.Training.Recognition;
 
 /// <summary>
 /// Fresh variation of a stored crop each time it is drawn for a training step, so the recognizer does not learn its
-/// fixed set by heart: a small rotation, scale and shift (a detector's box is never exactly centred), and a change of
+/// fixed set by heart: a small rotation, scale and shift (a detector's box is never exactly centred), optionally a
+/// shear and a change of aspect (slanted and narrow hands, pages seen at an angle), and a change of
 /// contrast and brightness (faint pencil, dim light). Border pixels are replicated, as <c>DigitCrops</c> does.
 /// </summary>
 public sealed class CropAugmentation(RecognizerAugmentOptions options)
@@ -22,7 +23,8 @@ public sealed class CropAugmentation(RecognizerAugmentOptions options)
         var center = (size - 1) / 2.0;
         var shift = options.MaxShift * size;
         var map = AffineMatrix.Translation(rng.Symmetric(shift), rng.Symmetric(shift))
-                  * AffineMatrix.Rotation(center, center, rng.Symmetric(options.MaxRotationDegrees), 1 + rng.Symmetric(options.MaxScaleChange));
+                  * AffineMatrix.Rotation(center, center, rng.Symmetric(options.MaxRotationDegrees), 1 + rng.Symmetric(options.MaxScaleChange))
+                  * Slant(center, rng);
         using var source = Image.FromPixels(crop, size, size);
         using var warped = source.WarpAffine(map, size, size, Interpolation.Linear, BorderMode.Replicate);
         var pixels = warped.ToPixels();
@@ -39,5 +41,18 @@ public sealed class CropAugmentation(RecognizerAugmentOptions options)
         {
             into[i] = (byte)Math.Clamp(Math.Round(mean + ((pixels[i] - mean) * contrast) + brightness), 0, 255);
         }
+    }
+
+    /// <summary>
+    /// Shear and aspect change about (<paramref name="center"/>, <paramref name="center"/>), area kept; the identity
+    /// without a draw when both are off, so configs without them train exactly as before.
+    /// </summary>
+    private AffineMatrix Slant(double center, Random rng)
+    {
+        var shear = options.MaxShear > 0 ? rng.Symmetric(options.MaxShear) : 0;
+        var stretch = options.MaxAspectChange > 0 ? 1 + rng.Symmetric(options.MaxAspectChange) : 1;
+        var toOrigin = AffineMatrix.Translation(-center, -center);
+        var back = AffineMatrix.Translation(center, center);
+        return back * new AffineMatrix(stretch, shear, 0, 0, 1 / stretch, 0) * toOrigin;
     }
 }

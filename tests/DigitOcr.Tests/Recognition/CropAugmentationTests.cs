@@ -1,4 +1,5 @@
 using DigitOcr.Config;
+using DigitOcr.Data.Sampling;
 using DigitOcr.Training.Recognition;
 
 namespace DigitOcr.Tests.Recognition;
@@ -49,12 +50,85 @@ public class CropAugmentationTests
     }
 
     [Fact]
+    public void Shear_SlantsAnUprightBar_AndKeepsItsInk()
+    {
+        var crop = Bar();
+        var into = new byte[crop.Length];
+        var options = new RecognizerAugmentOptions
+        {
+            Probability = 1, MaxRotationDegrees = 0, MaxScaleChange = 0, MaxShift = 0, MaxBrightnessShift = 0, Contrast = new(1, 1), MaxShear = 0.5,
+        };
+        var rng = new Random(5);
+
+        new CropAugmentation(options).Apply(crop, Size, rng, into);
+
+        // x moves by shear times (y - centre): rows 6 and 25 of the bar lie shear * 19 px apart.
+        // The shear is the sixth draw: probability, shift x and y, rotation and scale come first (zero-wide, still drawn).
+        var draws = new Random(5);
+        for (var i = 0; i < 5; i++)
+        {
+            draws.NextDouble();
+        }
+
+        var shear = draws.Symmetric(0.5);
+        var top = InkCentreX(into, 6);
+        var bottom = InkCentreX(into, 25);
+        Assert.Equal(shear * 19, bottom - top, 0.75);
+        Assert.True(Math.Abs(shear) > 0.05, $"seed 5 should draw a visible shear, drew {shear}");
+        var inkBefore = crop.Count(p => p < 128);
+        Assert.InRange(into.Count(p => p < 128), inkBefore * 0.8, inkBefore * 1.2);
+    }
+
+    [Fact]
+    public void AspectChange_WidensOrNarrowsTheBar()
+    {
+        var crop = Bar();
+        var wide = new byte[crop.Length];
+        var options = new RecognizerAugmentOptions
+        {
+            Probability = 1, MaxRotationDegrees = 0, MaxScaleChange = 0, MaxShift = 0, MaxBrightnessShift = 0, Contrast = new(1, 1), MaxAspectChange = 0.4,
+        };
+        var augmentation = new CropAugmentation(options);
+        var widths = new List<int>();
+        var rng = new Random(6);
+        for (var i = 0; i < 20; i++)
+        {
+            augmentation.Apply(crop, Size, rng, wide);
+            widths.Add(wide.Skip(16 * Size).Take(Size).Count(p => p < 128));
+        }
+
+        // A 4 px bar stretched by 0.6-1.4 is 2-6 px wide at mid-height; twenty draws reach both sides of 4.
+        Assert.All(widths, w => Assert.InRange(w, 2, 6));
+        Assert.Contains(widths, w => w < 4);
+        Assert.Contains(widths, w => w > 4);
+    }
+
+    [Fact]
+    public void ShearAndAspectOff_DrawTheSameRandomSequenceAsBefore()
+    {
+        var crop = Bar();
+        var rng = new Random(7);
+        new CropAugmentation(new RecognizerAugmentOptions()).Apply(crop, Size, rng, new byte[crop.Length]);
+
+        // Probability, shift x and y, rotation, scale, contrast, brightness: seven draws and no more.
+        var expected = new Random(7);
+        for (var i = 0; i < 7; i++)
+        {
+            expected.NextDouble();
+        }
+
+        Assert.Equal(expected.NextDouble(), rng.NextDouble());
+    }
+
+    [Fact]
     public void OutOfRangeOptions_AreNamed()
     {
-        var problems = new RecognizerDataOptions { Augment = new RecognizerAugmentOptions { Probability = 2, MaxShift = 1 }, MnistDigits = -1 }.Validate().ToList();
+        var problems = new RecognizerDataOptions { Augment = new RecognizerAugmentOptions { Probability = 2, MaxShift = 1, MaxShear = 2, MaxAspectChange = -0.1 }, MnistDigits = -1 }.Validate().ToList();
 
         Assert.Contains(problems, p => p.StartsWith("data.augment.probability", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("data.augment.maxShift", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("data.augment.maxShear", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("data.augment.maxAspectChange", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("data.mnistDigits must be at least 0, got -1", StringComparison.Ordinal));
     }
 
@@ -74,6 +148,10 @@ public class CropAugmentationTests
             Assert.True(pixels.Max() - pixels.Min() >= 40, $"crop {i}: ink and paper {pixels.Min()}..{pixels.Max()}");
         }
     }
+
+    /// <summary>The mean x of the dark pixels of row <paramref name="y"/>.</summary>
+    private static double InkCentreX(byte[] pixels, int y) =>
+        Enumerable.Range(0, Size).Where(x => pixels[(y * Size) + x] < 128).Average();
 
     private static byte[] Gradient() => Enumerable.Range(0, Size * Size).Select(i => (byte)(i % 256)).ToArray();
 
