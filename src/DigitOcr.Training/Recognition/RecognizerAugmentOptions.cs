@@ -24,8 +24,8 @@ public sealed record RecognizerAugmentOptions
     public double MaxShear { get; init; }
 
     /// <summary>
-    /// Largest change of width to height, as a fraction either way (the area kept): narrow and wide hands, foreshortening.
-    /// 0 (the default) draws none.
+    /// Largest change of width, as a fraction either way, the height changed by the inverse factor so the area is kept:
+    /// narrow and wide hands, foreshortening. 0 (the default) draws none.
     /// </summary>
     public double MaxAspectChange { get; init; }
 
