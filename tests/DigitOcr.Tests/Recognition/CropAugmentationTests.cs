@@ -121,6 +121,16 @@ public class CropAugmentationTests
     }
 
     [Fact]
+    public void SlantConfig_ShearsAndStretches_WhileTheShippedConfigDoesNot()
+    {
+        static RecognizerAugmentOptions Augment(string name) =>
+            RecognizerTrainingConfig.Load(Path.Combine(AppContext.BaseDirectory, "configs", name + ".json")).Data.Augment;
+
+        Assert.Equal((0.3, 0.15), (Augment("recognizer-slant").MaxShear, Augment("recognizer-slant").MaxAspectChange));
+        Assert.Equal((0.0, 0.0), (Augment("recognizer").MaxShear, Augment("recognizer").MaxAspectChange));
+    }
+
+    [Fact]
     public void OutOfRangeOptions_AreNamed()
     {
         var problems = new RecognizerDataOptions { Augment = new RecognizerAugmentOptions { Probability = 2, MaxShift = 1, MaxShear = 2, MaxAspectChange = -0.1 }, MnistDigits = -1 }.Validate().ToList();
