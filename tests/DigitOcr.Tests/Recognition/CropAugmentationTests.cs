@@ -8,6 +8,12 @@ public class CropAugmentationTests
 {
     private const int Size = 32;
 
+    /// <summary>Every crop varied, by nothing: each test turns on the one variation it checks.</summary>
+    private static readonly RecognizerAugmentOptions Unmoved = new()
+    {
+        Probability = 1, MaxRotationDegrees = 0, MaxScaleChange = 0, MaxShift = 0, MaxBrightnessShift = 0, Contrast = new(1, 1),
+    };
+
     [Fact]
     public void ProbabilityZero_CopiesTheCropUnchanged()
     {
@@ -42,7 +48,7 @@ public class CropAugmentationTests
     {
         var crop = Bar();
         var into = new byte[crop.Length];
-        var options = new RecognizerAugmentOptions { Probability = 1, MaxRotationDegrees = 0, MaxScaleChange = 0, MaxShift = 0, MaxBrightnessShift = 0, Contrast = new(0.5, 0.5) };
+        var options = Unmoved with { Contrast = new(0.5, 0.5) };
 
         new CropAugmentation(options).Apply(crop, Size, new Random(3), into);
 
@@ -54,10 +60,7 @@ public class CropAugmentationTests
     {
         var crop = Bar();
         var into = new byte[crop.Length];
-        var options = new RecognizerAugmentOptions
-        {
-            Probability = 1, MaxRotationDegrees = 0, MaxScaleChange = 0, MaxShift = 0, MaxBrightnessShift = 0, Contrast = new(1, 1), MaxShear = 0.5,
-        };
+        var options = Unmoved with { MaxShear = 0.5 };
         var rng = new Random(5);
 
         new CropAugmentation(options).Apply(crop, Size, rng, into);
@@ -83,18 +86,15 @@ public class CropAugmentationTests
     public void AspectChange_WidensOrNarrowsTheBar()
     {
         var crop = Bar();
-        var wide = new byte[crop.Length];
-        var options = new RecognizerAugmentOptions
-        {
-            Probability = 1, MaxRotationDegrees = 0, MaxScaleChange = 0, MaxShift = 0, MaxBrightnessShift = 0, Contrast = new(1, 1), MaxAspectChange = 0.4,
-        };
+        var into = new byte[crop.Length];
+        var options = Unmoved with { MaxAspectChange = 0.4 };
         var augmentation = new CropAugmentation(options);
         var widths = new List<int>();
         var rng = new Random(6);
         for (var i = 0; i < 20; i++)
         {
-            augmentation.Apply(crop, Size, rng, wide);
-            widths.Add(wide.Skip(16 * Size).Take(Size).Count(p => p < 128));
+            augmentation.Apply(crop, Size, rng, into);
+            widths.Add(into.Skip(16 * Size).Take(Size).Count(p => p < 128));
         }
 
         // A 4 px bar stretched by 0.6-1.4 is 2-6 px wide at mid-height; twenty draws reach both sides of 4.
